@@ -1,0 +1,32 @@
+import type { VendorId } from './vendors';
+
+/** One network request as the decoders see it: plain data, whatever captured it. */
+export interface HitRequest {
+  url: string;
+  method?: string;
+  /** The request body as text (UTF-8, or form data re-encoded as `a=1&b=2`), already capped. */
+  body?: string;
+  /** The webRequest resource type: 'ping' (sendBeacon), 'image', 'xmlhttprequest', 'script', … */
+  type?: string;
+}
+
+/** One tag hit: what a vendor was told. A request may carry several (GA4 batches). Contract: DESIGN.md. */
+export interface TagHit {
+  vendor: VendorId;
+  /** 'page_view', 'sign_up', 'Lead', …; 'library_load' when the request only loads the vendor's script. */
+  event?: string;
+  /** Measurement id, pixel id, partner id, report suite, write key… */
+  account?: string;
+  /** Decoded, human-named where the vendor's short names are known. */
+  params: Record<string, string>;
+  /** Set when only part of the hit could be read (truncated or malformed body); the reason says what. */
+  partial?: string;
+}
+
+/** A vendor's decoder: one per file in lib/tags/. Decoders never throw; the registry guards them anyway. */
+export interface TagDecoder {
+  vendor: VendorId;
+  /** Cheap test on the parsed URL; `decode` runs only when it is true. */
+  matches: (url: URL, req: HitRequest) => boolean;
+  decode: (url: URL, req: HitRequest) => TagHit[];
+}

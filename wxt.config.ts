@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+
+// The manifest is generated from the entrypoints; these are the parts WXT cannot infer.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Tagwatch',
+    description: 'Which micro-conversions fired on this page, and which tracking tags are missing.',
+    permissions: ['webRequest', 'webNavigation', 'storage', 'unlimitedStorage', 'tabs', 'scripting', 'activeTab'],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Tagwatch' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'tagwatch@tagwatch.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
