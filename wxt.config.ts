@@ -6,7 +6,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tagwatch',
     description: 'Which micro-conversions fired on this page, and which tracking tags are missing.',
-    permissions: ['webRequest', 'webNavigation', 'storage', 'unlimitedStorage', 'tabs', 'scripting', 'activeTab'],
+    permissions: ['webRequest', 'webNavigation', 'storage', 'unlimitedStorage', 'tabs', 'alarms'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Tagwatch' },
     ...(browser === 'firefox'

@@ -94,3 +94,34 @@ export function bodyFields(body: string | undefined): Record<string, string> {
   if (json !== undefined) return flatten(json);
   return namedParams(parseForm(body));
 }
+
+/**
+ * A name table with no prototype behind it: keys from hostile input (`constructor`, `toString`, `__proto__`)
+ * are plain misses instead of reaching Object.prototype's members.
+ */
+export function nameTable(names: Record<string, string>): Readonly<Record<string, string>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, string>, names));
+}
+
+/** What a request body turned out to be. `broken` looks like JSON but does not parse: usually cut at the capture cap. */
+export type BodyRead =
+  | { kind: 'none' }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'broken' }
+  | { kind: 'text'; text: string };
+
+export function readBody(body: string | undefined): BodyRead {
+  if (!body) return { kind: 'none' };
+  const value = parseJson(body);
+  if (value !== undefined) return { kind: 'json', value };
+  const first = body.trimStart().charAt(0);
+  return first === '{' || first === '[' ? { kind: 'broken' } : { kind: 'text', text: body };
+}
+
+/** The query's fields followed by a form body's (pixels POST the same fields when the URL would be too long). */
+export function withForm(query: URLSearchParams, form: string | undefined): URLSearchParams {
+  if (!form) return query;
+  const merged = new URLSearchParams(query);
+  for (const [k, v] of parseForm(form)) merged.append(k, v);
+  return merged;
+}

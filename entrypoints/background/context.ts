@@ -1,0 +1,52 @@
+import browser from 'webextension-polyfill';
+import { decodeRequest, type CustomEndpoint, type HitRequest, type TagHit } from '@/lib/tags';
+import { describeStoreError, openStore, type TagwatchDB } from '@/lib/store';
+import { CHANGES_CHANNEL, type ChangeNotice } from '@/lib/messages';
+import { updateBadge } from './badge';
+
+export interface WorkerContext {
+  db: Promise<TagwatchDB>;
+  decode: (req: HitRequest) => TagHit[];
+  /** Run a write; a failure is shown to the user (badge + popup banner), never swallowed. */
+  write: <T>(tabId: number, work: (db: TagwatchDB) => Promise<T>) => Promise<T | undefined>;
+  changed: (tabId: number) => void;
+}
+
+export const SETTINGS_KEY = 'settings';
+export interface Settings {
+  endpoints?: CustomEndpoint[];
+}
+
+export function openWorkerContext(): WorkerContext {
+  const db = openStore();
+  // Custom endpoints are read once per worker start and on change; until then requests use the built-ins.
+  let endpoints: CustomEndpoint[] = [];
+  void browser.storage.local.get(SETTINGS_KEY).then((got) => {
+    endpoints = (got[SETTINGS_KEY] as Settings | undefined)?.endpoints ?? [];
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) endpoints = (changes[SETTINGS_KEY].newValue as Settings | undefined)?.endpoints ?? [];
+  });
+  const channel = new BroadcastChannel(CHANGES_CHANNEL);
+  const changed = (tabId: number) => {
+    channel.postMessage({ tabId } satisfies ChangeNotice);
+    void db.then((d) => updateBadge(d, tabId));
+  };
+  return {
+    db,
+    decode: (req) => decodeRequest(req, { endpoints }),
+    changed,
+    async write(tabId, work) {
+      try {
+        return await work(await db);
+      } catch (error) {
+        const message = describeStoreError(error);
+        console.error(message, error);
+        await browser.storage.local.set({ lastError: { at: Date.now(), message } });
+        await browser.action.setBadgeText({ tabId, text: '!' }).catch(() => undefined);
+        await browser.action.setBadgeBackgroundColor({ tabId, color: '#b00020' }).catch(() => undefined);
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Tagwatch</main>, document.getElementById('app')!);

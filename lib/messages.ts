@@ -1,0 +1,24 @@
+import type { GoalFiring } from './goals/types';
+import type { PageEvent } from './store/types';
+
+// The typed protocol between content scripts, extension pages and the background worker: one union, one
+// handler per `type` in entrypoints/background/messages.ts (a switch with no default: the compiler finds the
+// case you forgot).
+
+export type Message =
+  /** content → background: a request body the page hooks recovered (webRequest may not have it). */
+  | { type: 'page_body'; url: string; method: string; body: string; at: number }
+  /** content → background: a goal of the active plan fired. */
+  | { type: 'goal_fired'; firing: GoalFiring }
+  /** content → background: the page said something (dataLayer event, consent state). */
+  | { type: 'page_event'; event: PageEvent; at: number }
+  /** popup → background: forget this tab's hits and firings. */
+  | { type: 'clear_tab'; tabId: number };
+
+export type MessageType = Message['type'];
+
+/** Name of the BroadcastChannel on which the worker tells open extension pages that a tab's data changed. */
+export const CHANGES_CHANNEL = 'tagwatch-changes';
+export interface ChangeNotice {
+  tabId: number;
+}

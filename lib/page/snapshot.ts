@@ -1,0 +1,38 @@
+/**
+ * A bounded JSON text of a value from the page: depth, keys, string length and total size are capped, cycles
+ * and functions are replaced by markers, getters that throw are skipped. The page's objects are never changed.
+ */
+export function boundedJson(value: unknown, maxChars = 2048, maxDepth = 4): string {
+  const seen = new WeakSet<object>();
+  const walk = (v: unknown, depth: number): unknown => {
+    if (v === null || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (typeof v === 'string') return v.length > 200 ? `${v.slice(0, 200)}…` : v;
+    if (typeof v === 'function') return '[function]';
+    if (typeof v !== 'object') return String(v);
+    if (seen.has(v)) return '[cycle]';
+    if (depth >= maxDepth) return Array.isArray(v) ? '[…]' : '{…}';
+    seen.add(v);
+    if (Array.isArray(v) || isArguments(v)) return Array.from(v as ArrayLike<unknown>).slice(0, 20).map((x) => walk(x, depth + 1));
+    const out: Record<string, unknown> = {};
+    let n = 0;
+    for (const key of Object.keys(v)) {
+      if (n++ >= 30) break;
+      try {
+        out[key] = walk((v as Record<string, unknown>)[key], depth + 1);
+      } catch {
+        out[key] = '[unreadable]';
+      }
+    }
+    return out;
+  };
+  try {
+    const text = JSON.stringify(walk(value, 0)) ?? 'null';
+    return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+  } catch {
+    return '"[unserialisable]"';
+  }
+}
+
+function isArguments(v: object): boolean {
+  return Object.prototype.toString.call(v) === '[object Arguments]';
+}

@@ -1,0 +1,167 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { decodeRequest } from '../tags';
+import type { TagHit } from '../tags/types';
+import { recordOutcome, recordPageBody, recordRequest, type CapturedRequest, type Decode } from './capture';
+import { openStore, type TagwatchDB } from './db';
+import { currentSession, hitsForSession, hitsForTab, sessionsForTab } from './queries';
+import { prune } from './retention';
+import { recordNavigation, startSession } from './sessions';
+
+// A JSON-body vendor stand-in so these tests do not depend on one real decoder's details.
+const decodeJsonVendor: Decode = (req) => {
+  if (!req.url.startsWith('https://collect.vendor.test/')) return [];
+  if (!req.body) return [{ vendor: 'segment', params: {} }];
+  const parsed = JSON.parse(req.body) as { events: Array<{ name: string }> };
+  return parsed.events.map((e): TagHit => ({ vendor: 'segment', event: e.name, params: {} }));
+};
+
+let db: TagwatchDB;
+let n = 0;
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openStore();
+  n = 0;
+});
+
+function req(over: Partial<CapturedRequest> = {}): CapturedRequest {
+  n++;
+  return { requestId: String(n), tabId: 7, frameId: 0, at: 1_000 + n, url: 'https://www.facebook.com/tr/?id=1&ev=Lead', method: 'GET', body: { kind: 'none' }, ...over };
+}
+
+describe('recordRequest', () => {
+  it('stores nothing for a request that is not a tag', async () => {
+    expect(await recordRequest(db, req({ url: 'https://shop.example/app.js' }), decodeRequest)).toEqual([]);
+    expect(await db.count('hits')).toBe(0);
+    expect(await db.count('sessions')).toBe(0);
+  });
+
+  it('stores a tag hit as pending in a session opened for the tab', async () => {
+    const [hit] = await recordRequest(db, req(), decodeRequest);
+    expect(hit).toMatchObject({ vendor: 'meta-pixel', event: 'Lead', status: 'pending', tabId: 7, bodyState: 'none' });
+    const session = await currentSession(db, 7);
+    expect(session?.id).toBe(hit!.sessionId);
+  });
+
+  it('stores one hit per event of a batched body, all of one request', async () => {
+    const body = JSON.stringify({ events: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] });
+    const hits = await recordRequest(db, req({ url: 'https://collect.vendor.test/b', method: 'POST', body: { kind: 'text', text: body, truncated: false, bytes: body.length } }), decodeJsonVendor);
+    expect(hits.map((h) => h.event)).toEqual(['a', 'b', 'c']);
+    expect(new Set(hits.map((h) => h.requestKey)).size).toBe(1);
+    expect(hits[0]!.body).toBe(body);
+    expect(hits[1]!.body).toBeUndefined();
+  });
+
+  it.each([
+    [{ statusCode: 204 }, { status: 'sent', statusCode: 204 }],
+    [{ statusCode: 503 }, { status: 'failed', statusCode: 503 }],
+    [{ error: 'net::ERR_BLOCKED_BY_CLIENT' }, { status: 'blocked', error: 'net::ERR_BLOCKED_BY_CLIENT' }],
+  ] as const)('records the outcome %o', async (outcome, want) => {
+    const r = req();
+    await recordRequest(db, r, decodeRequest);
+    await recordOutcome(db, r.requestId, outcome);
+    const [hit] = await hitsForTab(db, 7);
+    expect(hit).toMatchObject(want);
+  });
+
+  it('marks a truncated body as partial instead of dropping the hit', async () => {
+    const [hit] = await recordRequest(db, req({ method: 'POST', body: { kind: 'text', text: 'id=1&ev=Lead', truncated: true, bytes: 10_000_000 } }), decodeRequest);
+    expect(hit).toMatchObject({ event: 'Lead', bodyState: 'truncated', partial: 'body truncated at 64 KiB' });
+  });
+});
+
+describe('merging bodies the browser withheld (Blob sendBeacon)', () => {
+  const url = 'https://collect.vendor.test/beacon';
+  const body = JSON.stringify({ events: [{ name: 'sign_up' }, { name: 'page_view' }] });
+
+  it('completes a stored hit when the page hooks deliver the body afterwards', async () => {
+    const r = req({ url, method: 'POST', body: { kind: 'unavailable', reason: 'Unknown error' } });
+    const [waiting] = await recordRequest(db, r, decodeJsonVendor);
+    expect(waiting).toMatchObject({ bodyState: 'missing', partial: expect.stringContaining('withheld') });
+    expect(waiting!.event).toBeUndefined();
+    await recordOutcome(db, r.requestId, { statusCode: 200 });
+    expect(await recordPageBody(db, { tabId: 7, frameId: 0, at: r.at + 3, url, method: 'POST', body }, decodeJsonVendor)).toBe('merged');
+    const hits = await hitsForTab(db, 7);
+    expect(hits.map((h) => [h.event, h.status, h.bodyState])).toEqual([['sign_up', 'sent', 'page'], ['page_view', 'sent', 'page']]);
+  });
+
+  it('uses a body the page hooks delivered before webRequest reported the request', async () => {
+    expect(await recordPageBody(db, { tabId: 7, frameId: 0, at: 1_000, url, method: 'POST', body }, decodeJsonVendor)).toBe('pending');
+    await recordRequest(db, req({ url, method: 'POST', body: { kind: 'unavailable', reason: 'Unknown error' } }), decodeJsonVendor);
+    expect((await hitsForTab(db, 7)).map((h) => h.event)).toEqual(['sign_up', 'page_view']);
+    expect(await db.count('pendingBodies')).toBe(0);
+  });
+
+  it('stores a hit once when webRequest saw the body too', async () => {
+    await recordRequest(db, req({ url, method: 'POST', body: { kind: 'text', text: body, truncated: false, bytes: body.length } }), decodeJsonVendor);
+    expect(await recordPageBody(db, { tabId: 7, frameId: 0, at: 1_002, url, method: 'POST', body }, decodeJsonVendor)).toBe('duplicate');
+    expect(await db.count('hits')).toBe(2);
+    expect(await db.count('pendingBodies')).toBe(0);
+  });
+
+  it('pairs repeated beacons to one URL first in, first out', async () => {
+    const bodyOf = (name: string) => JSON.stringify({ events: [{ name }] });
+    await recordRequest(db, req({ url, method: 'POST', body: { kind: 'unavailable', reason: 'x' } }), decodeJsonVendor);
+    await recordRequest(db, req({ url, method: 'POST', body: { kind: 'unavailable', reason: 'x' } }), decodeJsonVendor);
+    await recordPageBody(db, { tabId: 7, frameId: 0, at: 1_001, url, method: 'POST', body: bodyOf('first') }, decodeJsonVendor);
+    await recordPageBody(db, { tabId: 7, frameId: 0, at: 1_002, url, method: 'POST', body: bodyOf('second') }, decodeJsonVendor);
+    expect((await hitsForTab(db, 7)).map((h) => [h.requestKey, h.event])).toEqual([['wr:1', 'first'], ['wr:2', 'second']]);
+  });
+
+  it('ignores bodies of requests that are not tags', async () => {
+    expect(await recordPageBody(db, { tabId: 7, frameId: 0, at: 1, url: 'https://api.shop.example/cart', method: 'POST', body: '{}' }, decodeJsonVendor)).toBe('ignored');
+    expect(await db.count('pendingBodies')).toBe(0);
+  });
+});
+
+describe('page sessions', () => {
+  it('opens a new session per top-level navigation and keeps SPA route changes inside it', async () => {
+    const first = await startSession(db, { tabId: 7, documentId: 'doc-1', url: 'https://shop.example/', at: 100 });
+    await recordNavigation(db, 7, { at: 150, url: 'https://shop.example/cart', kind: 'history' });
+    const second = await startSession(db, { tabId: 7, documentId: 'doc-2', url: 'https://shop.example/thanks', at: 200 });
+    expect(second.id).not.toBe(first.id);
+    const sessions = await sessionsForTab(db, 7);
+    expect(sessions.map((s) => s.url)).toEqual(['https://shop.example/thanks', 'https://shop.example/']);
+    expect(sessions[1]!.navigations).toEqual([{ at: 150, url: 'https://shop.example/cart', kind: 'history' }]);
+  });
+
+  it('files a beacon sent while a page unloads under that page, not the next one', async () => {
+    const old = await startSession(db, { tabId: 7, documentId: 'doc-1', url: 'https://shop.example/signup', at: 100 });
+    const next = await startSession(db, { tabId: 7, documentId: 'doc-2', url: 'https://shop.example/thanks', at: 200 });
+    await recordRequest(db, req({ documentId: 'doc-1', at: 201 }), decodeRequest);
+    await recordRequest(db, req({ documentId: 'doc-2', at: 202 }), decodeRequest);
+    expect((await hitsForSession(db, old.id)).map((h) => h.at)).toEqual([201]);
+    expect((await hitsForSession(db, next.id)).map((h) => h.at)).toEqual([202]);
+  });
+
+  it('reuses the session a request of the document opened before its navigation was reported', async () => {
+    await recordRequest(db, req({ documentId: 'doc-9', at: 10 }), decodeRequest);
+    const s = await startSession(db, { tabId: 7, documentId: 'doc-9', url: 'https://shop.example/', at: 11 });
+    expect(await db.count('sessions')).toBe(1);
+    expect((await hitsForSession(db, s.id)).length).toBe(1);
+  });
+});
+
+describe('retention', () => {
+  it('deletes old sessions with their hits, keeping each tab current session', async () => {
+    await startSession(db, { tabId: 1, url: 'https://a.example/', at: 0 });
+    await recordRequest(db, req({ tabId: 1, at: 1 }), decodeRequest);
+    await startSession(db, { tabId: 1, url: 'https://a.example/2', at: 10 });
+    await recordRequest(db, req({ tabId: 1, at: 11 }), decodeRequest);
+    const result = await prune(db, 1_000_000, { maxAgeMs: 1000, maxHits: 1000 });
+    expect(result).toEqual({ sessions: 1, hits: 1 });
+    expect((await hitsForTab(db, 1)).map((h) => h.at)).toEqual([11]);
+  });
+
+  it('deletes the oldest sessions first when over the size limit', async () => {
+    for (let tab = 1; tab <= 3; tab++) {
+      await startSession(db, { tabId: tab, url: `https://a.example/${tab}`, at: tab });
+      await recordRequest(db, req({ tabId: tab, at: tab }), decodeRequest);
+      await startSession(db, { tabId: tab, url: `https://a.example/${tab}/next`, at: 100 + tab });
+    }
+    const result = await prune(db, 200, { maxAgeMs: 1e9, maxHits: 1 });
+    expect(result.sessions).toBe(2);
+    expect(await db.count('hits')).toBe(1);
+  });
+});

@@ -1,0 +1,96 @@
+import type { GoalFiring } from '../goals/types';
+import type { IDBPTransaction } from 'idb';
+import type { TagwatchDB, TagwatchSchema } from './db';
+import { resolveSession, type DocumentRef } from './sessions';
+import type { PageEvent, PageSession, StoredFiring, StoredHit, StoredSignal } from './types';
+
+/** The session the tab shows now, if Tagwatch has seen the tab. */
+export async function currentSession(db: TagwatchDB, tabId: number): Promise<PageSession | undefined> {
+  const tab = await db.get('tabs', tabId);
+  return tab ? db.get('sessions', tab.sessionId) : undefined;
+}
+
+/** The tab's sessions, newest first: the popup offers the previous page (a form that navigated away). */
+export async function sessionsForTab(db: TagwatchDB, tabId: number, limit = 20): Promise<PageSession[]> {
+  const range = IDBKeyRange.bound([tabId, -Infinity], [tabId, Infinity]);
+  const all = await db.getAllFromIndex('sessions', 'byTab', range);
+  return all.reverse().slice(0, limit);
+}
+
+function strip<T extends { urlHash?: string }>(row: T): Omit<T, 'urlHash'> {
+  const { urlHash: _hash, ...rest } = row;
+  return rest;
+}
+
+/** Hits of one session in time order. */
+export async function hitsForSession(db: TagwatchDB, sessionId: string): Promise<StoredHit[]> {
+  const range = IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]);
+  return (await db.getAllFromIndex('hits', 'bySession', range)).map(strip);
+}
+
+/** Hits of a tab in a time range (reconciliation looks across sessions of one tab). */
+export async function hitsForTab(db: TagwatchDB, tabId: number, from = -Infinity, to = Infinity): Promise<StoredHit[]> {
+  return (await db.getAllFromIndex('hits', 'byTab', IDBKeyRange.bound([tabId, from], [tabId, to]))).map(strip);
+}
+
+export async function firingsForTab(db: TagwatchDB, tabId: number, from = -Infinity, to = Infinity): Promise<StoredFiring[]> {
+  return db.getAllFromIndex('firings', 'byTab', IDBKeyRange.bound([tabId, from], [tabId, to]));
+}
+
+export async function firingsForSession(db: TagwatchDB, sessionId: string): Promise<StoredFiring[]> {
+  return db.getAllFromIndex('firings', 'bySession', IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]));
+}
+
+export async function countHitsForSession(db: TagwatchDB, sessionId: string): Promise<number> {
+  return db.countFromIndex('hits', 'bySession', IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]));
+}
+
+/** Store a goal firing in the session of the document that saw it. */
+export async function recordFiring(db: TagwatchDB, ref: DocumentRef, firing: GoalFiring, id: string): Promise<StoredFiring> {
+  const tx = db.transaction(['tabs', 'sessions', 'firings'], 'readwrite');
+  const session = await resolveSession(tx as never, ref);
+  const stored: StoredFiring = { ...firing, id, sessionId: session.id, tabId: ref.tabId, frameId: ref.frameId };
+  await tx.objectStore('firings').put(stored);
+  await tx.done;
+  return stored;
+}
+
+/** Forget a tab's data (the popup's "Clear"); the tab keeps its current session, emptied. */
+export async function clearTab(db: TagwatchDB, tabId: number): Promise<void> {
+  const sessions = await sessionsForTab(db, tabId, Infinity);
+  const tx = db.transaction(['sessions', 'hits', 'firings', 'signals'], 'readwrite');
+  for (const s of sessions) {
+    await deleteSessionRecords(tx, s.id);
+    await tx.objectStore('sessions').put({ ...s, navigations: [] });
+  }
+  await tx.done;
+}
+
+type RecordsTx = IDBPTransaction<TagwatchSchema, ('sessions' | 'hits' | 'firings' | 'signals')[], 'readwrite'>;
+
+/** Delete everything recorded in one session (not the session itself); returns how many hits went. */
+export async function deleteSessionRecords(tx: RecordsTx, sessionId: string): Promise<number> {
+  const range = IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]);
+  let hits = 0;
+  for (const name of ['hits', 'firings', 'signals'] as const) {
+    const store = tx.objectStore(name);
+    const keys = await store.index('bySession').getAllKeys(range);
+    for (const key of keys) await store.delete(key);
+    if (name === 'hits') hits = keys.length;
+  }
+  return hits;
+}
+
+/** Store what the page said (dataLayer event, consent state) in the session of the document that said it. */
+export async function recordSignal(db: TagwatchDB, ref: DocumentRef, event: PageEvent, id: string): Promise<StoredSignal> {
+  const tx = db.transaction(['tabs', 'sessions', 'signals'], 'readwrite');
+  const session = await resolveSession(tx as never, ref);
+  const stored = { ...event, id, sessionId: session.id, tabId: ref.tabId, frameId: ref.frameId, at: ref.at } as StoredSignal;
+  await tx.objectStore('signals').put(stored);
+  await tx.done;
+  return stored;
+}
+
+export async function signalsForTab(db: TagwatchDB, tabId: number, from = -Infinity, to = Infinity): Promise<StoredSignal[]> {
+  return db.getAllFromIndex('signals', 'byTab', IDBKeyRange.bound([tabId, from], [tabId, to]));
+}
