@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, readStore, settle, routeVendors, serveSite, type Extension, type Site, type VendorLog } from './harness';
+
+interface Hit { vendor: string; event?: string; account?: string; status: string; bodyState: string; params: Record<string, string>; error?: string; tabId: number }
+
+let ext: Extension;
+let site: Site;
+let vendors: VendorLog;
+
+beforeAll(async () => {
+  site = await serveSite();
+  ext = await launchExtension();
+  vendors = await routeVendors(ext.context, { block: ['blockme=1'] });
+});
+afterAll(async () => {
+  await ext?.close();
+  await site?.close();
+});
+
+describe('capturing the tag hits a page sends', () => {
+  it('stores every hit decoded in IndexedDB, including the Blob beacon body the browser withholds', async () => {
+    const page = await ext.open(`${site.origin}/capture.html`);
+    const tabId = await ext.tabIdOf(page);
+    await page.click('#send-all');
+    const hits = await settle(
+      async () => (await readStore<Hit>(ext, 'hits')).filter((h) => h.tabId === tabId),
+      (all) => all.length >= 9 && all.every((h) => h.status !== 'pending'),
+    );
+    const seen = hits.map((h) => `${h.vendor}/${h.event}/${h.account}/${h.status}`).sort();
+    expect(seen).toEqual(
+      [
+        'ga4/page_view/G-TEST123/sent',
+        'ga4/sign_up/G-TEST123/sent',
+        'ga4/add_to_cart/G-TEST123/sent',
+        'meta-pixel/Lead/1234567890/sent',
+        'meta-pixel/Purchase/1234567890/blocked',
+        'google-ads/conversion/AW-987654321/sent',
+        'linkedin/conversion/54321/sent',
+        'tiktok/SubmitForm/CTESTPIXEL1/sent',
+        'segment/Signed Up/wk_TEST/sent',
+      ].sort(),
+    );
+    const blob = hits.find((h) => h.event === 'add_to_cart')!;
+    expect(blob.bodyState).toBe('page');
+    expect(blob.params).toMatchObject({ currency: 'EUR', value: '19.9', 'items.0.item_id': 'SKU-1' });
+    expect(hits.find((h) => h.event === 'Purchase')!.error).toContain('BLOCKED_BY_CLIENT');
+    // Each request the page made is stored once: the Blob beacon was not also stored from the page hooks.
+    expect(hits.filter((h) => h.event === 'add_to_cart')).toHaveLength(1);
+    expect(vendors.requests.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('keeps every hit of a burst when the service worker is stopped in the middle of it', async () => {
+    const page = await ext.open(`${site.origin}/capture.html?burst`);
+    const tabId = await ext.tabIdOf(page);
+    await page.click('#burst');
+    await ext.stopWorker();
+    await page.click('#burst');
+    const hits = await settle(
+      async () => (await readStore<Hit>(ext, 'hits')).filter((h) => h.tabId === tabId && h.event === 'ViewContent'),
+      (all) => all.length >= 120,
+      20_000,
+    );
+    expect(hits).toHaveLength(120);
+    expect(new Set(hits.map((h) => h.params.n)).size).toBe(60);
+  });
+});
