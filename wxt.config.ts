@@ -10,7 +10,14 @@ export default defineConfig({
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Tagwatch' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'tagwatch@tagwatch.dev', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: {
+            gecko: {
+              id: 'tagwatch@tagwatch.dev',
+              strict_min_version: '128.0',
+              // Tagwatch sends nothing anywhere: everything it records stays in the browser's IndexedDB.
+              data_collection_permissions: { required: ['none'] },
+            },
+          }, }
       : {}),
   }),
   vite: () => ({

@@ -19,6 +19,8 @@ const WA_NAMES = nameTable({
   scriptVersion: 'library_version', websiteSignalRequestId: 'signal_id', liFatId: 'click_id',
 });
 
+const PID: ReadonlySet<string> = new Set(['pid']);
+
 // DOM breadcrumbs of the clicked element: hundreds of keys that say nothing about the tag.
 const WA_SKIP: ReadonlySet<string> = new Set(['pids', 'signalType', 'elementCrumbsTree', 'innerElements']);
 
@@ -49,7 +51,7 @@ const CUT = 'body is not valid JSON (cut at the capture limit?): only the URL wa
 
 function websiteAction(url: URL, req: HitRequest): TagHit {
   const queryPid = url.searchParams.get('pid') ?? undefined;
-  const base = namedParams(url.searchParams, NAMES, new Set(['pid']));
+  const base = namedParams(url.searchParams, NAMES, PID);
   const body = readBody(req.body);
   if (body.kind === 'broken') return { vendor: 'linkedin', account: queryPid, params: base, partial: CUT };
   if (body.kind === 'text') {
@@ -60,7 +62,9 @@ function websiteAction(url: URL, req: HitRequest): TagHit {
   }
   const data = body.value;
   const pids = Array.isArray(data.pids) ? data.pids.map(str).filter((p): p is string => p !== undefined) : [];
-  const params = { ...base, ...namedParams(Object.entries(flatten(data)).filter(([k]) => !WA_SKIP.has(k.split('.', 1)[0]!)), WA_NAMES) };
+  // Unset fields arrive as null (`hem: null` without enhanced matching): absent, not the text "null".
+  const kept = Object.fromEntries(Object.entries(data).filter(([k, v]) => v !== null && !WA_SKIP.has(k)));
+  const params = { ...base, ...namedParams(Object.entries(flatten(kept)), WA_NAMES) };
   if (pids.length > 0) params.partner_ids = pids.join(',');
   return { vendor: 'linkedin', event: str(data.signalType), account: pids[0] ?? queryPid, params };
 }
@@ -76,8 +80,8 @@ export const linkedin: TagDecoder = {
 
     const body = readBody(req.body);
     const fields = withForm(url.searchParams, body.kind === 'text' ? body.text : undefined);
-    const params = namedParams(fields, NAMES, new Set(['pid']));
-    if (body.kind === 'json') Object.assign(params, namedParams(Object.entries(flatten(body.value)), NAMES, new Set(['pid'])));
+    const params = namedParams(fields, NAMES, PID);
+    if (body.kind === 'json') Object.assign(params, namedParams(Object.entries(flatten(body.value)), NAMES, PID));
     const account = fields.get('pid') ?? (body.kind === 'json' && isRecord(body.value) ? str(body.value.pid) : undefined);
     // The trigger repeats the page's /collect signal: naming it page_view would count every page twice.
     const event = kind === 'attribution_trigger' ? 'attribution_trigger' : params.conversion_id ? 'conversion' : 'page_view';

@@ -23,7 +23,8 @@ export function namedParams(
   const out: Record<string, string> = {};
   for (const [key, value] of source) {
     if (skip.has(key)) continue;
-    out[names[key] ?? key] = value;
+    // Own keys only: `constructor` or `toString` in a query must not pick up Object.prototype's functions as names.
+    out[Object.hasOwn(names, key) ? names[key]! : key] = value;
   }
   return out;
 }
@@ -60,25 +61,34 @@ const VALUE_MAX = 2_000;
  * flat record. Bounded in depth, keys and value length: bodies come from arbitrary pages.
  */
 export function flatten(value: unknown, prefix = '', out: Record<string, string> = {}, depth = 0): Record<string, string> {
-  if (Object.keys(out).length >= FLATTEN_MAX_KEYS) return out;
-  if (value === null || value === undefined) {
-    if (prefix) out[prefix] = String(value);
-    return out;
-  }
-  if (typeof value !== 'object') {
-    if (prefix) out[prefix] = String(value).slice(0, VALUE_MAX);
-    return out;
-  }
-  if (depth >= FLATTEN_MAX_DEPTH) {
-    if (prefix) out[prefix] = Array.isArray(value) ? '[…]' : '{…}';
-    return out;
-  }
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-  for (const [key, child] of entries) {
-    if (Object.keys(out).length >= FLATTEN_MAX_KEYS) break;
-    flatten(child, prefix ? `${prefix}.${key}` : key, out, depth + 1);
-  }
+  // The key count is tracked, not recounted at every node: flatten runs once per decoded hit.
+  flattenInto(value, prefix, out, depth, { keys: Object.keys(out).length });
   return out;
+}
+
+function flattenInto(value: unknown, prefix: string, out: Record<string, string>, depth: number, count: { keys: number }): void {
+  if (count.keys >= FLATTEN_MAX_KEYS) return;
+  if (value === null || value === undefined || typeof value !== 'object' || depth >= FLATTEN_MAX_DEPTH) {
+    if (!prefix) return;
+    const text =
+      value === null || value === undefined ? String(value)
+      : typeof value !== 'object' ? String(value).slice(0, VALUE_MAX)
+      : Array.isArray(value) ? '[…]' : '{…}';
+    const had = Object.hasOwn(out, prefix);
+    out[prefix] = text;
+    if (!had && Object.hasOwn(out, prefix)) count.keys++;
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && count.keys < FLATTEN_MAX_KEYS; i++) {
+      flattenInto(value[i], prefix ? `${prefix}.${i}` : String(i), out, depth + 1, count);
+    }
+    return;
+  }
+  for (const key in value) {
+    if (count.keys >= FLATTEN_MAX_KEYS) break;
+    if (Object.hasOwn(value, key)) flattenInto((value as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key, out, depth + 1, count);
+  }
 }
 
 /** Host equals `domain` or is a subdomain of it (`www.facebook.com` ends with `facebook.com`, `notfacebook.com` does not). */
@@ -124,4 +134,31 @@ export function withForm(query: URLSearchParams, form: string | undefined): URLS
   const merged = new URLSearchParams(query);
   for (const [k, v] of parseForm(form)) merged.append(k, v);
   return merged;
+}
+
+// Strict UTF-8: a payload that decodes to invalid UTF-8 is binary (compressed, encrypted), not text worth reading.
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+const BASE64_BODY = /^[A-Za-z0-9+/]*$/;
+
+/**
+ * Decode base64 (standard or URL-safe, padded or not) to UTF-8 text; `undefined` when it is not base64 or not
+ * text. Never throws. Spaces are read as `+`: an unencoded `+` in a query string arrives as a space.
+ */
+export function decodeBase64Text(input: string): string | undefined {
+  let s = input.trim();
+  if (s.length === 0) return undefined;
+  if (s.includes('\n') || s.includes('\r')) s = s.replace(/[\r\n]/g, '');
+  if (s.includes(' ')) s = s.replace(/ /g, '+');
+  if (s.includes('-') || s.includes('_')) s = s.replace(/-/g, '+').replace(/_/g, '/');
+  s = s.replace(/=+$/, '');
+  if (s.length % 4 === 1 || !BASE64_BODY.test(s)) return undefined;
+  s += '='.repeat((4 - (s.length % 4)) % 4);
+  try {
+    const binary = atob(s);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return UTF8_STRICT.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }

@@ -12,6 +12,7 @@ import type { HitRequest, TagDecoder, TagHit } from './types';
 
 const EVENT_PATH = /^\/api\/v\d+\/(?:(?:shopify_)?pixel(?:\/(?:act|track|batch))?|track)\/?$/;
 const MAX_EVENTS = 100;
+const QUERY_SKIP: ReadonlySet<string> = new Set(['event', 'sdkid', 'pixel_code', 'analytics_message']);
 const URL_SAFE_DASH = /-/g;
 const URL_SAFE_UNDERSCORE = /_/g;
 
@@ -96,7 +97,7 @@ function queryHit(url: URL, account: string | undefined, partial?: string): TagH
     vendor: 'tiktok',
     event: q.get('event') ?? undefined,
     account,
-    params: namedParams(q, {}, new Set(['event', 'sdkid', 'pixel_code', 'analytics_message'])),
+    params: namedParams(q, NAMES, QUERY_SKIP),
   };
   if (partial) hit.partial = partial;
   return hit;
