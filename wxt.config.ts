@@ -2,7 +2,9 @@ import { defineConfig } from 'wxt';
 
 // The manifest is generated from the entrypoints; these are the parts WXT cannot infer.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // webextension-polyfill is imported where it is used (background, popup, options); the content scripts do
+  // without it to stay small (see entrypoints/content/api.ts).
+  modules: [],
   manifest: ({ browser }) => ({
     name: 'Tagwatch',
     description: 'Which micro-conversions fired on this page, and which tracking tags are missing.',

@@ -155,8 +155,10 @@ export async function launchExtension(): Promise<Extension> {
       await page.goto(`chrome-extension://${id}/popup.html?tabId=${tabId}`);
       return page;
     },
-    async inExtension(fn, arg) {
-      return (await probePage()).evaluate(fn, arg);
+    async inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
+      // Playwright's own typing of evaluate's argument is looser than ours; the call is the same.
+      const page = await probePage();
+      return page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown);
     },
     async stopWorker() {
       // Chrome's own idle stop, forced through the DevTools protocol; resolved once Chrome reports it stopped.

@@ -1,16 +1,44 @@
-import browser from 'webextension-polyfill';
-import { parseSignal, rateLimiter } from '@/lib/page/signals';
+import { activeGoals } from '@/lib/goals/active-goals';
+import { PLANS_KEY, storedPlans, topPageUrl } from '@/lib/goals/plans-setting';
+import type { Plan } from '@/lib/goals/types';
+import { watchPage } from '@/lib/goals/watch-page';
 import type { Message } from '@/lib/messages';
+import { parseSignal, rateLimiter } from '@/lib/page/signals';
+import { api as browser } from './api';
 
-// The isolated-world side of the page hooks: validate what the main world claims, bound it, forward it.
+// The isolated world: watch the page for the active plan's triggers, and relay what the main-world hooks saw
+// after validating it (the page can forge those messages) and bounding it (the page can flood them).
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_start',
   allFrames: true,
   main() {
+    const send = (message: Message) => void browser.runtime.sendMessage(message).catch(() => undefined);
+    const isTop = window.top === window;
+    let plans: Plan[] = [];
+    const watcher = watchPage({
+      win: window,
+      now: () => Date.now(),
+      pageUrl: () => topPageUrl(window),
+      fire: (firing) => send({ type: 'goal_fired', firing }),
+    });
+    const applyPlans = () => watcher.setGoals(activeGoals(plans, topPageUrl(window)));
+
+    void browser.storage.local.get(PLANS_KEY).then((got) => {
+      plans = storedPlans(got[PLANS_KEY]);
+      applyPlans();
+      if (isTop) watcher.observe({ kind: 'page_view', url: location.href, virtual: false });
+    });
+    // Plan edits apply to open tabs at once, no reload.
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || !changes[PLANS_KEY]) return;
+      plans = storedPlans(changes[PLANS_KEY].newValue);
+      applyPlans();
+    });
+
     // 20 signals a second, bursts of 100: far above any real tag setup, far below a flood.
     const allow = rateLimiter(20, 100, () => Date.now());
-    const send = (message: Message) => void browser.runtime.sendMessage(message).catch(() => undefined);
+    let lastUrl = location.href;
     window.addEventListener(
       'message',
       (event) => {
@@ -23,11 +51,17 @@ export default defineContentScript({
             break;
           case 'datalayer':
             send({ type: 'page_event', at: signal.at, event: { kind: 'datalayer', source: signal.source, event: signal.event, ...(signal.data ? { data: signal.data } : {}) } });
+            watcher.observe({ kind: 'datalayer', event: signal.event, source: signal.source });
             break;
           case 'consent':
             send({ type: 'page_event', at: signal.at, event: { kind: 'consent', source: signal.source, ...(signal.adStorage ? { adStorage: signal.adStorage } : {}), ...(signal.analyticsStorage ? { analyticsStorage: signal.analyticsStorage } : {}) } });
             break;
           case 'history':
+            // The claim is checked against the real location: a forged route change changes nothing.
+            if (location.href === lastUrl) break;
+            lastUrl = location.href;
+            applyPlans();
+            if (isTop) watcher.observe({ kind: 'page_view', url: location.href, virtual: true });
             break;
         }
       },
