@@ -31,6 +31,8 @@ export async function serveSite(dir = SITE_DIR): Promise<Site> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/slow') return; // never answered
+    // A first-party tag endpoint (server-side tagging): answered here, without the test's routing.
+    if (url.pathname === '/g/collect') return void res.writeHead(204).end();
     if (req.method === 'POST') {
       req.resume();
       req.on('end', () => res.writeHead(url.pathname.startsWith('/form-target') ? 303 : 204, { Location: '/thanks.html' }).end());
@@ -108,19 +110,34 @@ export interface Extension {
   close: () => Promise<void>;
 }
 
-/** Launch Chromium (new headless) with the built extension loaded. */
-export async function launchExtension(): Promise<Extension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}. Run \`npm run build\` first.`);
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Chromium (new headless) with a fresh profile and, when given, one unpacked extension loaded. */
+export async function launchChromium(extensionDir?: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
+  }
   const userDataDir = mkdtempSync(join(tmpdir(), 'tagwatch-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: false,
-    args: [
-      '--headless=new', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
-    ],
+    args: [...CHROMIUM_ARGS, ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])],
   });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launch Chromium (new headless) with the built extension loaded. */
+export async function launchExtension(extensionDir = EXTENSION_DIR): Promise<Extension> {
+  const { context, close } = await launchChromium(extensionDir);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
   // Queries run in an extension page, not in the worker: the worker may be stopped (on purpose, in a test),
@@ -176,10 +193,7 @@ export async function launchExtension(): Promise<Extension> {
       await cdp.detach();
       if ([...status.values()].some((s) => s !== 'stopped') || status.size === 0) throw new Error('The service worker did not stop within 10 s.');
     },
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close,
   };
   return ext;
 }

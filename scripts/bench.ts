@@ -1,9 +1,33 @@
+import { benchCapture } from './bench/capture';
 import { benchDecode } from './bench/decode';
+import { benchPageLoad } from './bench/page-load';
+import { contentScriptSizes } from './bench/sizes';
 
 // `npm run bench`: figures, not pass/fail. Targets are printed beside them; CI does not run this.
-const line = (label: string, value: string, target = '') => console.log(`${label.padEnd(44)} ${value.padStart(16)}  ${target}`);
+// Needs a built extension (`npm run build`, done by the npm script) and /usr/bin/chromium for the browser parts.
+const line = (label: string, value: string, target = '') => console.log(`  ${label.padEnd(52)} ${value.padStart(14)}  ${target}`);
 
 const d = benchDecode();
 console.log(`\nDecoding (${d.requests.toLocaleString()} mixed tag requests → ${d.hits.toLocaleString()} hits, one core)`);
-line('  tag hits decoded per second', d.hitsPerSecond.toLocaleString(), '(target ≥ 200,000)');
-line('  non-tag requests rejected per second', d.nonTagRequestsPerSecond.toLocaleString());
+line('tag hits decoded per second', d.hitsPerSecond.toLocaleString(), '(target ≥ 200,000)');
+line('non-tag requests rejected per second', d.nonTagRequestsPerSecond.toLocaleString());
+
+const sizes = contentScriptSizes();
+console.log('\nContent scripts (minified, as shipped)');
+for (const s of sizes.files) line(s.name, `${(s.bytes / 1024).toFixed(1)} KB`);
+line('all content scripts together', `${(sizes.total / 1024).toFixed(1)} KB`, '(target ≤ 20 KB)');
+
+const c = await benchCapture();
+console.log('\nCapture in Chromium (webRequest → decode → IndexedDB, outcome recorded)');
+line(`${c.hits} pixel hits fired at once, all stored after`, `${c.storedMs} ms`);
+line('the same requests with no extension load in', `${c.baselineLoadMs} ms`);
+line('hits stored per second', c.hitsPerSecond.toLocaleString());
+
+const p = await benchPageLoad();
+console.log(`\nPage-load cost (bench.html loaded ${p.loads}× in each browser, interleaved; medians)`);
+line('no extension', `${p.medianMs.none.toFixed(1)} ms`);
+line('floor: bare extension with the same webRequest listener', `${p.medianMs.floor.toFixed(1)} ms`);
+line('Tagwatch', `${p.medianMs.tagwatch.toFixed(1)} ms`);
+line('Tagwatch / floor (median of pairwise ratios)', p.ratio.tagwatchToFloor.toFixed(3), '(target ≤ 1.05)');
+line('Tagwatch / no extension', p.ratio.tagwatchToNone.toFixed(3));
+line('floor / no extension', p.ratio.floorToNone.toFixed(3));

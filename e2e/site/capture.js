@@ -30,5 +30,11 @@ function burst() {
   for (let i = 0; i < 60; i++) pixel('https://www.facebook.com/tr/?id=1234567890&ev=ViewContent&cd[n]=' + i + '&ts=' + Date.now() + '&r=' + Math.random());
 }
 
+// First-party GA4 (a server-side container on this host): no test routing in the way, for the benchmark.
+function burstLocal() {
+  for (let i = 0; i < 60; i++) pixel('/g/collect?v=2&tid=G-LOCAL&cid=1.2&en=scroll&epn.n=' + i + '&r=' + Math.random());
+}
+
+document.getElementById('burst-local').addEventListener('click', burstLocal);
 document.getElementById('send-all').addEventListener('click', sendAll);
 document.getElementById('burst').addEventListener('click', burst);

@@ -28,9 +28,20 @@ export function openWorkerContext(): WorkerContext {
     if (area === 'local' && changes[SETTINGS_KEY]) endpoints = (changes[SETTINGS_KEY].newValue as Settings | undefined)?.endpoints ?? [];
   });
   const channel = new BroadcastChannel(CHANGES_CHANNEL);
+  // A burst of hits is one notice and one badge update per tab, not one per hit: the badge query and the
+  // popup's re-query would otherwise compete with the writes. A timer lost with the worker only loses a
+  // badge refresh, which the next hit redoes.
+  const pending = new Map<number, ReturnType<typeof setTimeout>>();
   const changed = (tabId: number) => {
-    channel.postMessage({ tabId } satisfies ChangeNotice);
-    void db.then((d) => updateBadge(d, tabId));
+    if (pending.has(tabId)) return;
+    pending.set(
+      tabId,
+      setTimeout(() => {
+        pending.delete(tabId);
+        channel.postMessage({ tabId } satisfies ChangeNotice);
+        void db.then((d) => updateBadge(d, tabId));
+      }, 150),
+    );
   };
   return {
     db,
