@@ -75,6 +75,8 @@ export function watchPage(env: WatchEnv): PageWatcher {
   /** Threshold goals already fired on this page (reset by a route change). */
   const firedOnce = new Set<string>();
   const videoMarks = new WeakMap<Element, Set<number>>();
+  /** Video progress goals already fired, per video: a 50% goal must not fire again on the 75% report. */
+  const videoFired = new WeakMap<Element, Set<string>>();
   const shadowRoots = new WeakSet<ShadowRoot>();
 
   const page = (): PageContext => {
@@ -113,6 +115,12 @@ export function watchPage(env: WatchEnv): PageWatcher {
       if (key) {
         if (firedOnce.has(key)) continue;
         firedOnce.add(key);
+      }
+      if (obs.kind === 'video' && obs.action === 'progress' && obs.element) {
+        const fired = videoFired.get(obs.element) ?? new Set<string>();
+        videoFired.set(obs.element, fired);
+        if (fired.has(goal.id)) continue;
+        fired.add(goal.id);
       }
       const el = elementOf(obs);
       const detail = detailOf(obs);
@@ -168,8 +176,17 @@ export function watchPage(env: WatchEnv): PageWatcher {
       listen(doc, 'click', (e) => {
         const el = eventTarget(e);
         if (!el) return;
-        const a = composedClosest(el, 'a[href], area[href]') as HTMLAnchorElement | null;
-        const link = a ? { href: a.href, download: a.hasAttribute('download') } : undefined;
+        const a = composedClosest(el, 'a[href], area[href]');
+        // getAttribute, not .href: an SVG <a>'s href is an object, not a string.
+        const href = a?.getAttribute('href');
+        let link: { href: string; download: boolean } | undefined;
+        if (a && href !== null && href !== undefined) {
+          try {
+            link = { href: new URL(href, a.baseURI).href, download: a.hasAttribute('download') };
+          } catch {
+            link = undefined;
+          }
+        }
         observe({ kind: 'click', element: el, ...(link ? { link } : {}) });
       });
     }
