@@ -113,16 +113,42 @@ function writeItem(params: Record<string, string>, index: number, value: string)
   }
 }
 
-function writeField(params: Record<string, string>, key: string, value: string): void {
-  if (key === 'en' || key === 'tid') return; // they become the hit's event and account
-  if (key.startsWith('ep.')) params[key.slice(3)] = value;
-  else if (key.startsWith('epn.')) params[key.slice(4)] = value;
-  else if (key.startsWith('up.')) params[`user.${key.slice(3)}`] = value;
-  else if (key.startsWith('upn.')) params[`user.${key.slice(4)}`] = value;
-  else if (key.startsWith('pr') && ITEM_KEY.test(key)) {
-    const index = Number(key.slice(2)) - 1;
-    if (index < MAX_ITEMS) writeItem(params, index, value);
-  } else params[GA4_NAMES[key] ?? key] = value;
+/** The fields that are not params: what the hit is, whose it is, and the consent it was sent under. */
+interface Core {
+  en?: string;
+  tid?: string;
+  gcs?: string;
+  gcd?: string;
+}
+
+/** Write every field of `source` into `params` under its human name; pick the core fields out on the way. */
+function readFields(source: URLSearchParams, params: Record<string, string>, core: Core): void {
+  for (const [key, value] of source) {
+    switch (key) {
+      case 'en':
+        core.en = value;
+        continue; // the hit's event, not a param
+      case 'tid':
+        core.tid = value;
+        continue; // the hit's account, not a param
+      case 'gcs':
+        core.gcs = value;
+        break;
+      case 'gcd':
+        core.gcd = value;
+        break;
+    }
+    const first = key.charCodeAt(0);
+    // Only keys starting with e, u or p can be prefixed or indexed: the rest go straight to the names table.
+    if (first === 101 /* e */ && key.startsWith('ep.')) params[key.slice(3)] = value;
+    else if (first === 101 && key.startsWith('epn.')) params[key.slice(4)] = value;
+    else if (first === 117 /* u */ && key.startsWith('up.')) params[`user.${key.slice(3)}`] = value;
+    else if (first === 117 && key.startsWith('upn.')) params[`user.${key.slice(4)}`] = value;
+    else if (first === 112 /* p */ && ITEM_KEY.test(key)) {
+      const index = Number(key.slice(2)) - 1;
+      if (index < MAX_ITEMS) writeItem(params, index, value);
+    } else params[GA4_NAMES[key] ?? key] = value;
+  }
 }
 
 interface Lines {
@@ -153,25 +179,36 @@ function bodyLines(body: string | undefined): Lines {
   return { lines, cut };
 }
 
-function collectHit(shared: URLSearchParams, line: URLSearchParams | undefined): TagHit {
-  const params: Record<string, string> = {};
-  for (const [key, value] of shared) writeField(params, key, value);
-  if (line) for (const [key, value] of line) writeField(params, key, value);
-  const get = (key: string): string | undefined => line?.get(key) ?? shared.get(key) ?? undefined;
-  writeConsent(params, get('gcs'), get('gcd'));
-  const hit: TagHit = { vendor: 'ga4', event: get('en') || undefined, account: get('tid') || undefined, params };
-  const missing: string[] = [];
-  if (!hit.account) missing.push('no measurement id (tid=G-…)');
-  if (!hit.event) missing.push('no event name (en)');
-  if (missing.length > 0) hit.partial = missing.join('; ');
+/** The hit of one event: `line` adds its own fields to the URL's; without a line, the URL's fields are the hit's. */
+function collectHit(base: Record<string, string>, shared: Core, line: URLSearchParams | undefined): TagHit {
+  let params = base;
+  const core: Core = { en: shared.en, tid: shared.tid, gcs: shared.gcs, gcd: shared.gcd };
+  if (line) {
+    // Copied key by key into a fresh object: V8 makes both spread and Object.assign copies of a large object
+    // several times slower to add keys to, and every line adds some.
+    params = {};
+    for (const key in base) params[key] = base[key]!;
+    readFields(line, params, core);
+  }
+  writeConsent(params, core.gcs, core.gcd);
+  const hit: TagHit = { vendor: 'ga4', event: core.en || undefined, account: core.tid || undefined, params };
+  if (!hit.account || !hit.event) {
+    const missing: string[] = [];
+    if (!hit.account) missing.push('no measurement id (tid=G-…)');
+    if (!hit.event) missing.push('no event name (en)');
+    hit.partial = missing.join('; ');
+  }
   return hit;
 }
 
 function decodeCollect(url: URL, body: string | undefined): TagHit[] {
-  const shared = url.searchParams;
+  // The URL's fields are shared by every event of a batch: read them once.
+  const base: Record<string, string> = {};
+  const shared: Core = {};
+  readFields(url.searchParams, base, shared);
   const { lines, cut } = bodyLines(body);
-  if (lines.length === 0) return [collectHit(shared, undefined)];
-  const hits = lines.map((line) => collectHit(shared, parseForm(line)));
+  if (lines.length === 0) return [collectHit(base, shared, undefined)];
+  const hits = lines.map((line) => collectHit(base, shared, parseForm(line)));
   const last = hits[hits.length - 1];
   if (cut && last) last.partial = last.partial ? `${last.partial}; ${cut}` : cut;
   return hits;
@@ -201,7 +238,9 @@ function decodeMeasurementProtocol(url: URL, body: string | undefined): TagHit[]
   const hits: TagHit[] = [];
   for (const event of events) {
     if (!isRecord(event)) continue;
-    const params = { ...shared, ...flatten(isRecord(event.params) ? event.params : {}) };
+    const params: Record<string, string> = {};
+    for (const key in shared) params[key] = shared[key]!;
+    Object.assign(params, flatten(isRecord(event.params) ? event.params : {}));
     hits.push({ vendor: 'ga4', event: str(event.name), account, params });
   }
   if (hits.length === 0) return [{ vendor: 'ga4', account, params: shared, partial: 'measurement protocol body has no events' }];

@@ -77,6 +77,55 @@ export function decodeGcd(gcd: string | null | undefined): Partial<Record<Consen
   return any ? out : undefined;
 }
 
+// Key strings built once: every Google hit writes them.
+const VALUE_KEYS = GCD_SIGNALS.map((signal) => `consent.${signal}`);
+const DEFAULT_KEYS = GCD_SIGNALS.map((signal) => `consent.default.${signal}`);
+const UPDATE_KEYS = GCD_SIGNALS.map((signal) => `consent.update.${signal}`);
+
+/** A page sends the same few gcs/gcd values on every hit: decode each once, then copy the pairs. */
+const CACHE_MAX = 256;
+const gcdCache = new Map<string, ReadonlyArray<readonly [string, string]>>();
+const gcsCache = new Map<string, ReadonlyArray<readonly [string, string]>>();
+
+function remember(cache: Map<string, ReadonlyArray<readonly [string, string]>>, key: string, pairs: ReadonlyArray<readonly [string, string]>): void {
+  if (key.length > 64) return; // real values are about a dozen characters; garbage is not worth keeping
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(key, pairs);
+}
+
+function gcdPairs(gcd: string): ReadonlyArray<readonly [string, string]> {
+  const cached = gcdCache.get(gcd);
+  if (cached) return cached;
+  const pairs: Array<readonly [string, string]> = [];
+  const v2 = decodeGcd(gcd);
+  let source: 'default' | 'update' | undefined;
+  if (v2) {
+    for (let i = 0; i < GCD_SIGNALS.length; i++) {
+      const state = v2[GCD_SIGNALS[i]!];
+      if (!state) continue;
+      pairs.push([VALUE_KEYS[i]!, state.value]);
+      if (state.default) pairs.push([DEFAULT_KEYS[i]!, state.default]);
+      if (state.update) pairs.push([UPDATE_KEYS[i]!, state.update]);
+      if (state.update) source = 'update';
+      else if (state.default && source === undefined) source = 'default';
+    }
+  }
+  if (source) pairs.push(['consent.source', source]);
+  remember(gcdCache, gcd, pairs);
+  return pairs;
+}
+
+function gcsPairs(gcs: string): ReadonlyArray<readonly [string, string]> {
+  const cached = gcsCache.get(gcs);
+  if (cached) return cached;
+  const pairs: Array<readonly [string, string]> = [];
+  const v1 = decodeGcs(gcs);
+  if (v1?.ad_storage) pairs.push([VALUE_KEYS[0]!, v1.ad_storage]);
+  if (v1?.analytics_storage) pairs.push([VALUE_KEYS[1]!, v1.analytics_storage]);
+  remember(gcsCache, gcs, pairs);
+  return pairs;
+}
+
 /**
  * Write the readable consent params into `params`:
  *   consent.<signal>          'granted' | 'denied' | 'not_set'
@@ -86,23 +135,8 @@ export function decodeGcd(gcd: string | null | undefined): Partial<Record<Consen
  * gcs wins over gcd for the two storage signals it carries: it is the state the tag applied to this very hit.
  */
 export function writeConsent(params: Record<string, string>, gcs: string | null | undefined, gcd: string | null | undefined): void {
-  const v2 = decodeGcd(gcd);
-  let source: 'default' | 'update' | undefined;
-  if (v2) {
-    for (const signal of GCD_SIGNALS) {
-      const state = v2[signal];
-      if (!state) continue;
-      params[`consent.${signal}`] = state.value;
-      if (state.default) params[`consent.default.${signal}`] = state.default;
-      if (state.update) params[`consent.update.${signal}`] = state.update;
-      if (state.update) source = 'update';
-      else if (state.default && source === undefined) source = 'default';
-    }
-  }
-  const v1 = decodeGcs(gcs);
-  if (v1?.ad_storage) params['consent.ad_storage'] = v1.ad_storage;
-  if (v1?.analytics_storage) params['consent.analytics_storage'] = v1.analytics_storage;
-  if (source) params['consent.source'] = source;
+  if (gcd) for (const [key, value] of gcdPairs(gcd)) params[key] = value;
+  if (gcs) for (const [key, value] of gcsPairs(gcs)) params[key] = value;
 }
 
 /** The readable consent params on their own, for callers that build their params elsewhere. */

@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { installPageHooks } from './hooks';
+import type { PageSignal } from './signals';
+
+type Win = Window & typeof globalThis & { dataLayer?: unknown[]; fbq?: (...args: unknown[]) => unknown; gtag?: (...args: unknown[]) => void };
+
+let signals: PageSignal[];
+let win: Win;
+
+function install(prepare?: (w: Win) => void) {
+  win = window as Win;
+  delete win.dataLayer;
+  delete win.fbq;
+  prepare?.(win);
+  signals = [];
+  installPageHooks(win, (s) => signals.push(s));
+}
+
+const events = () => signals.filter((s) => s.kind === 'datalayer').map((s) => (s.kind === 'datalayer' ? `${s.source}:${s.event}` : ''));
+
+describe('dataLayer', () => {
+  beforeEach(() => install());
+
+  it('reports pushes made before the hooks ran', () => {
+    install((w) => {
+      w.dataLayer = [{ event: 'early' }, { notAnEvent: 1 }];
+    });
+    expect(events()).toEqual(['dataLayer:early']);
+  });
+
+  it('reports pushes to a dataLayer created later, and to one that replaces it', () => {
+    win.dataLayer = win.dataLayer || [];
+    win.dataLayer.push({ event: 'first' });
+    win.dataLayer = [];
+    win.dataLayer.push({ event: 'second' });
+    expect(events()).toEqual(['dataLayer:first', 'dataLayer:second']);
+  });
+
+  it('keeps reporting after the page replaces push, and returns what the page function returns', () => {
+    win.dataLayer = [];
+    const seen: unknown[] = [];
+    const layer = win.dataLayer as unknown[] & { push: (...items: unknown[]) => unknown };
+    layer.push = function (...items: unknown[]) {
+      seen.push(...items);
+      return 'gtm-return';
+    };
+    expect(layer.push({ event: 'after_gtm' })).toBe('gtm-return');
+    expect(seen).toEqual([{ event: 'after_gtm' }]);
+    expect(events()).toEqual(['dataLayer:after_gtm']);
+  });
+
+  it('reads gtag events and consent commands', () => {
+    win.dataLayer = [];
+    win.gtag = function gtag() {
+      // eslint-disable-next-line prefer-rest-params
+      win.dataLayer!.push(arguments);
+    };
+    win.gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'granted' });
+    win.gtag('event', 'sign_up', { method: 'email' });
+    expect(signals.map((s) => s.kind)).toEqual(['consent', 'datalayer']);
+    expect(signals[0]).toMatchObject({ kind: 'consent', source: 'gcm_default', adStorage: 'denied', analyticsStorage: 'granted' });
+    expect(events()).toEqual(['gtag:sign_up']);
+  });
+
+  it('survives cyclic and huge objects, bounding what it serialises', () => {
+    win.dataLayer = [];
+    const cyclic: Record<string, unknown> = { event: 'cyclic' };
+    cyclic.self = cyclic;
+    const huge = { event: 'huge', blob: 'x'.repeat(1_000_000), deep: JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200)) as unknown };
+    expect(win.dataLayer.push(cyclic, huge)).toBe(2);
+    const data = signals.map((s) => (s.kind === 'datalayer' ? s.data ?? '' : ''));
+    expect(events()).toEqual(['dataLayer:cyclic', 'dataLayer:huge']);
+    expect(data[0]).toContain('[cycle]');
+    expect(Math.max(...data.map((d) => d.length))).toBeLessThanOrEqual(2049);
+  });
+
+  it('never lets a throwing getter reach the page', () => {
+    win.dataLayer = [];
+    const evil = Object.defineProperty({}, 'event', { get() { throw new Error('boom'); }, enumerable: true });
+    expect(() => win.dataLayer!.push(evil)).not.toThrow();
+  });
+});
+
+describe('fbq', () => {
+  it('reports track calls and keeps the stub working for the library that replaces it', () => {
+    install();
+    const queue: unknown[] = [];
+    const stub = Object.assign((...args: unknown[]) => queue.push(args), { queue, loaded: true });
+    win.fbq = stub;
+    win.fbq('track', 'Lead', { value: 5 });
+    expect(queue).toEqual([['track', 'Lead', { value: 5 }]]);
+    expect((win.fbq as unknown as { loaded: boolean }).loaded).toBe(true);
+    expect(events()).toEqual(['fbq:Lead']);
+  });
+});
+
+describe('network', () => {
+  it('forwards a Blob beacon body and returns what sendBeacon returned', async () => {
+    install((w) => {
+      Object.defineProperty(w.navigator, 'sendBeacon', { value: () => true, configurable: true, writable: true });
+    });
+    expect(win.navigator.sendBeacon('/g/collect?v=2', new Blob(['en=sign_up']))).toBe(true);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(signals).toEqual([expect.objectContaining({ kind: 'request', api: 'beacon', method: 'POST', body: 'en=sign_up' })]);
+  });
+
+  it('does not forward string bodies: webRequest reports those itself', () => {
+    install((w) => {
+      Object.defineProperty(w.navigator, 'sendBeacon', { value: () => true, configurable: true, writable: true });
+    });
+    win.navigator.sendBeacon('/collect', 'en=page_view');
+    expect(signals).toEqual([]);
+  });
+});
+
+describe('history', () => {
+  it('reports SPA route changes', () => {
+    install();
+    win.history.pushState({}, '', '/cart');
+    expect(signals).toContainEqual(expect.objectContaining({ kind: 'history', url: expect.stringContaining('/cart') }));
+  });
+});

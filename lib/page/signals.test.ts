@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseSignal, rateLimiter, SIGNAL_BODY_CAP, SIGNAL_KEY } from './signals';
+
+const wrap = (signal: unknown) => ({ [SIGNAL_KEY]: signal });
+
+describe('parseSignal', () => {
+  it.each([
+    ['a recovered body', { kind: 'request', api: 'beacon', url: 'https://x.test/c', method: 'POST', body: 'a=1', at: 1 }],
+    ['a dataLayer event', { kind: 'datalayer', source: 'dataLayer', event: 'sign_up', data: '{}', at: 1 }],
+    ['a route change', { kind: 'history', url: 'https://shop.example/cart', at: 1 }],
+    ['a consent update', { kind: 'consent', source: 'gcm_update', adStorage: 'granted', at: 1 }],
+  ])('accepts %s', (_, signal) => expect(parseSignal(wrap(signal))).toEqual(signal));
+
+  it.each([
+    ['not an object', 'hello'],
+    ['no signal key', { kind: 'history', url: 'x', at: 1 }],
+    ['an unknown kind', wrap({ kind: 'evil', at: 1 })],
+    ['no time', wrap({ kind: 'history', url: 'x' })],
+    ['a body over the cap', wrap({ kind: 'request', api: 'fetch', url: 'u', method: 'POST', body: 'x'.repeat(SIGNAL_BODY_CAP + 1), at: 1 })],
+    ['a wrong api', wrap({ kind: 'request', api: 'ws', url: 'u', method: 'POST', body: '', at: 1 })],
+    ['a non-string event', wrap({ kind: 'datalayer', source: 'gtag', event: { toString: () => 'x' }, at: 1 })],
+    ['a bad consent state', wrap({ kind: 'consent', source: 'tcf', adStorage: 'yes', at: 1 })],
+    ['a time that is not a number', wrap({ kind: 'history', url: 'x', at: Number.NaN })],
+  ])('refuses %s', (_, data) => expect(parseSignal(data)).toBeUndefined());
+
+  it('survives a forged object whose getters throw', () => {
+    const hostile = { get [SIGNAL_KEY]() { throw new Error('boom'); } };
+    expect(parseSignal(hostile)).toBeUndefined();
+    const inner = wrap(Object.defineProperty({ at: 1 }, 'kind', { get() { throw new Error('boom'); } }));
+    expect(parseSignal(inner)).toBeUndefined();
+  });
+
+  it('keeps only the known fields of a signal', () => {
+    const parsed = parseSignal(wrap({ kind: 'history', url: 'https://a.test/', at: 1, extra: 'x'.repeat(10) }));
+    expect(parsed).toEqual({ kind: 'history', url: 'https://a.test/', at: 1 });
+  });
+});
+
+describe('rateLimiter', () => {
+  it('allows a burst, then the steady rate', () => {
+    let t = 0;
+    const allow = rateLimiter(10, 5, () => t);
+    expect(Array.from({ length: 8 }, () => allow())).toEqual([true, true, true, true, true, false, false, false]);
+    t = 100; // 0.1 s at 10/s: one more token
+    expect([allow(), allow()]).toEqual([true, false]);
+  });
+});
