@@ -57,6 +57,8 @@ describe('recordRequest', () => {
     [{ statusCode: 204 }, { status: 'sent', statusCode: 204 }],
     [{ statusCode: 503 }, { status: 'failed', statusCode: 503 }],
     [{ error: 'net::ERR_BLOCKED_BY_CLIENT' }, { status: 'blocked', error: 'net::ERR_BLOCKED_BY_CLIENT' }],
+    [{ error: 'net::ERR_NAME_NOT_RESOLVED' }, { status: 'failed', error: 'net::ERR_NAME_NOT_RESOLVED' }],
+    [{ error: 'net::ERR_CONNECTION_REFUSED' }, { status: 'failed', error: 'net::ERR_CONNECTION_REFUSED' }],
   ] as const)('records the outcome %o', async (outcome, want) => {
     const r = req();
     await recordRequest(db, r, decodeRequest);

@@ -170,13 +170,21 @@ export async function recordPageBody(db: TagwatchDB, page: PageBody, decode: Dec
 
 export type RequestOutcome = { statusCode: number } | { error: string };
 
+/**
+ * Errors that mean something stopped the request on purpose (an ad blocker, a policy): `blocked`. Any other
+ * network error (no DNS, connection refused, timeout) means the vendor could not be reached: `failed`.
+ */
+export function statusForError(error: string): 'blocked' | 'failed' {
+  return /ERR_BLOCKED_BY_(CLIENT|ADMINISTRATOR|RESPONSE|CSP|ORB)|ERR_ABORTED/.test(error) ? 'blocked' : 'failed';
+}
+
 /** The browser's answer for a request: HTTP status, or the error that stopped it. */
 export async function recordOutcome(db: TagwatchDB, requestId: string, outcome: RequestOutcome): Promise<StoredHit[]> {
   const tx = db.transaction('hits', 'readwrite');
   const hits = await tx.store.index('byRequest').getAll(`wr:${requestId}`);
   const updated = hits.map((h): HitRow =>
     'error' in outcome
-      ? { ...h, status: 'blocked', error: outcome.error }
+      ? { ...h, status: statusForError(outcome.error), error: outcome.error }
       : { ...h, status: outcome.statusCode >= 400 ? 'failed' : 'sent', statusCode: outcome.statusCode },
   );
   await Promise.all(updated.map((h) => tx.store.put(h)));

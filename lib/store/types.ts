@@ -1,7 +1,10 @@
 import type { GoalFiring } from '../goals/types';
 import type { TagHit } from '../tags/types';
 
-/** pending: sent, no answer yet · sent: answered < 400 · failed: answered ≥ 400 · blocked: never answered (error / blocked). */
+/**
+ * pending: sent, no answer yet · sent: answered < 400 · failed: answered ≥ 400, or the vendor could not be
+ * reached (DNS, refused, timeout) · blocked: stopped on purpose (ad blocker, policy, aborted).
+ */
 export type HitStatus = 'pending' | 'sent' | 'failed' | 'blocked';
 
 /** How much of the request body we have: `page` means recovered by the page hooks after the browser withheld it. */
