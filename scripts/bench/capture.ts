@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { launchChromium, launchExtension, readStore, serveSite, settle } from '../../e2e/harness';
+import { launchChromium, launchExtension, readStore, serveSite, settle } from '../browser';
 
 export interface CaptureFigures {
   hits: number;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { EXTENSION_DIR, launchChromium, routeVendors, serveSite } from '../../e2e/harness';
+import { EXTENSION_DIR, launchChromium, routeVendors, serveSite } from '../browser';
 import { median, medianRatio } from './stats';
 
 export interface PageLoadFigures {

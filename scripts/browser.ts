@@ -1,0 +1,233 @@
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+
+// The browser plumbing shared by the audit command and the end-to-end tests: the built extension in the
+// system Chromium, a static site on localhost, and vendor hosts answered locally when asked to (webRequest
+// sees routed requests as real ones).
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const SITE_DIR = resolve('e2e/site');
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('No Chromium found. Install one (apt-get install chromium) or set CHROMIUM_PATH=/path/to/chrome.');
+  return found;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mp4': 'video/mp4', '.webm': 'video/webm', '.pdf': 'application/pdf', '.css': 'text/css', '.json': 'application/json' };
+
+export interface Site {
+  origin: string;
+  /** A second origin on the same server (127.0.0.1 vs localhost) for cross-origin frames and outbound links. */
+  otherOrigin: string;
+  close: () => Promise<void>;
+}
+
+/** Serve e2e/site on a free port. `/slow` never answers (a hanging page); `/echo` answers any POST with 204. */
+export async function serveSite(dir = SITE_DIR): Promise<Site> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/slow') return; // never answered
+    // A first-party tag endpoint (server-side tagging): answered here, without the test's routing.
+    if (url.pathname === '/g/collect') return void res.writeHead(204).end();
+    if (req.method === 'POST') {
+      req.resume();
+      req.on('end', () => res.writeHead(url.pathname.startsWith('/form-target') ? 303 : 204, { Location: '/thanks.html' }).end());
+      return;
+    }
+    let path = join(dir, decodeURIComponent(url.pathname));
+    if (!path.startsWith(dir)) return void res.writeHead(403).end();
+    if (existsSync(path) && !extname(path)) path = join(path, 'index.html');
+    if (!existsSync(path)) return void res.writeHead(404).end('not found');
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' };
+    if (url.pathname.includes('csp')) headers['content-security-policy'] = "default-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'";
+    res.writeHead(200, headers).end(readFileSync(path));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    origin: `http://localhost:${port}`,
+    otherOrigin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+/** Vendor hosts the fixture pages send to. Anything here is answered by the test, never by the internet. */
+export const VENDOR_HOSTS = [
+  'google-analytics.com', 'analytics.google.com', 'googletagmanager.com', 'googleadservices.com', 'doubleclick.net', 'google.com',
+  'facebook.com', 'facebook.net', 'linkedin.com', 'licdn.com', 'tiktok.com', 'segment.io', 'segment.com', 'pinterest.com',
+  'snapchat.com', 'twitter.com', 'bing.com', 'reddit.com', 'quora.com', 'criteo.com', 'criteo.net', 'mixpanel.com',
+  'amplitude.com', 'hotjar.com', 'plausible.io', 'posthog.com', 'clarity.ms', 'klaviyo.com', 'hubspot.com',
+];
+
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+export interface VendorLog {
+  /** Every vendor request the routes answered, in order. */
+  requests: Array<{ url: string; method: string; body: string | null }>;
+}
+
+/**
+ * Answer vendor hosts: scripts get an empty script, everything else a 1×1 gif (or 204 for POSTs).
+ * `block` lists URL substrings to fail as if an ad blocker stopped them; `fail` substrings answer HTTP 500.
+ */
+export async function routeVendors(context: BrowserContext, opts: { block?: string[]; fail?: string[] } = {}): Promise<VendorLog> {
+  const log: VendorLog = { requests: [] };
+  const handler = async (route: Route) => {
+    const req = route.request();
+    const url = req.url();
+    log.requests.push({ url, method: req.method(), body: req.postData() });
+    if (opts.block?.some((s) => url.includes(s))) return route.abort('blockedbyclient');
+    if (opts.fail?.some((s) => url.includes(s))) return route.fulfill({ status: 500, body: 'error' });
+    if (/\.js(\?|$)|\/gtag\/js|\/gtm\.js|\/signals\/config\//.test(url)) return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* vendor library stand-in */' });
+    if (req.method() === 'POST') return route.fulfill({ status: 204, body: '' });
+    return route.fulfill({ status: 200, contentType: 'image/gif', body: GIF });
+  };
+  for (const host of VENDOR_HOSTS) {
+    await context.route(new RegExp(`^https?://([^/]*\\.)?${host.replace(/\./g, '\\.')}/`), handler);
+  }
+  return log;
+}
+
+export interface Extension {
+  context: BrowserContext;
+  worker: Worker;
+  id: string;
+  /** Open a page and wait for it to load. */
+  open: (url: string) => Promise<Page>;
+  /** The extension's tab id for a page (matched by URL). */
+  tabIdOf: (page: Page) => Promise<number>;
+  /** The popup for a tab, opened as a page (`popup.html?tabId=N`). */
+  popup: (tabId: number) => Promise<Page>;
+  /** Run a function in an extension page (chrome.* APIs, the extension's IndexedDB). */
+  inExtension: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => Promise<T>;
+  /** Stop the extension's service worker, as Chrome does when it idles. */
+  stopWorker: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Chromium (new headless) with a fresh profile and, when given, one unpacked extension loaded. */
+export async function launchChromium(extensionDir?: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tagwatch-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: false,
+    args: [...CHROMIUM_ARGS, ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launch Chromium (new headless) with the built extension loaded. */
+export async function launchExtension(extensionDir = EXTENSION_DIR): Promise<Extension> {
+  const { context, close } = await launchChromium(extensionDir);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  // Queries run in an extension page, not in the worker: the worker may be stopped (on purpose, in a test),
+  // and an extension page shares its IndexedDB and chrome.* APIs.
+  let probe: Page | undefined;
+  const probePage = async (): Promise<Page> => {
+    if (probe && !probe.isClosed()) return probe;
+    probe = await context.newPage();
+    await probe.goto(`chrome-extension://${id}/popup.html?tabId=-1`);
+    return probe;
+  };
+  const ext: Extension = {
+    context,
+    worker,
+    id,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      return ext.inExtension(async (u) => {
+        const tabs = await chrome.tabs.query({});
+        const tab = tabs.find((t) => t.url === u);
+        if (!tab?.id) throw new Error(`no tab with url ${u}`);
+        return tab.id;
+      }, url);
+    },
+    async popup(tabId) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/popup.html?tabId=${tabId}`);
+      return page;
+    },
+    async inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
+      // Playwright's own typing of evaluate's argument is looser than ours; the call is the same.
+      const page = await probePage();
+      return page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown);
+    },
+    async stopWorker() {
+      // Chrome's own idle stop, forced through the DevTools protocol; resolved once Chrome reports it stopped.
+      const page = await probePage();
+      const cdp = await context.newCDPSession(page);
+      const status = new Map<string, string>();
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${id}/`)) status.set(v.versionId, v.runningStatus);
+      });
+      await cdp.send('ServiceWorker.enable');
+      const start = Date.now();
+      while (status.size === 0 && Date.now() - start < 5_000) await new Promise((r) => setTimeout(r, 50));
+      for (const versionId of status.keys()) await cdp.send('ServiceWorker.stopWorker', { versionId });
+      while ([...status.values()].some((s) => s !== 'stopped') && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 20));
+      await cdp.detach();
+      if ([...status.values()].some((s) => s !== 'stopped') || status.size === 0) throw new Error('The service worker did not stop within 10 s.');
+    },
+    close,
+  };
+  return ext;
+}
+
+/** Everything the extension's IndexedDB holds in one store, read inside the worker. */
+export async function readStore<T = Record<string, unknown>>(ext: Extension, store: 'hits' | 'sessions' | 'firings' | 'signals'): Promise<T[]> {
+  return ext.inExtension(
+    (name) =>
+      new Promise<T[]>((ok, fail) => {
+        const open = indexedDB.open('tagwatch');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            ok(req.result as T[]);
+            open.result.close();
+          };
+          req.onerror = () => fail(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+/**
+ * Read until `done` says the result is complete or the time runs out, then return the last read: the test's
+ * assertions then show what was there instead of a bare timeout.
+ */
+export async function settle<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() - start > timeoutMs) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
