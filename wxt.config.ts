@@ -8,7 +8,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tagwatch',
     description: 'Which micro-conversions fired on this page, and which tracking tags are missing.',
-    permissions: ['webRequest', 'webNavigation', 'storage', 'unlimitedStorage', 'tabs', 'alarms'],
+    permissions: ['webRequest', 'webNavigation', 'storage', 'unlimitedStorage', 'tabs', 'alarms', 'scripting'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Tagwatch' },
     ...(browser === 'firefox'

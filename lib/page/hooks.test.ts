@@ -40,7 +40,8 @@ describe('dataLayer', () => {
   it('keeps reporting after the page replaces push, and returns what the page function returns', () => {
     win.dataLayer = [];
     const seen: unknown[] = [];
-    const layer = win.dataLayer as unknown[] & { push: (...items: unknown[]) => unknown };
+    // GTM assigns its own push, whose return value is not the array length.
+    const layer = win.dataLayer as unknown as { push: (...items: unknown[]) => unknown };
     layer.push = function (...items: unknown[]) {
       seen.push(...items);
       return 'gtm-return';

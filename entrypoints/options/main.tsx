@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { App } from './components/App';
+import { start } from './state';
+import './style.css';
+
+start();
+render(<App />, document.getElementById('app')!);
