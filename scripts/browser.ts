@@ -11,10 +11,17 @@ import { chromium, type BrowserContext, type Page, type Route, type Worker } fro
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const SITE_DIR = resolve('e2e/site');
 
-export function chromiumPath(): string {
+export class NoBrowserError extends Error {}
+
+/** The browser to drive: the one asked for, else $CHROMIUM_PATH, else the system Chromium or Chrome. */
+export function chromiumPath(explicit?: string): string {
+  if (explicit !== undefined) {
+    if (!existsSync(explicit)) throw new NoBrowserError(`No browser at ${explicit}. Pass --browser with the path of a Chromium or Chrome executable.`);
+    return explicit;
+  }
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new Error('No Chromium found. Install one (apt-get install chromium) or set CHROMIUM_PATH=/path/to/chrome.');
+  if (!found) throw new NoBrowserError('No Chromium found. Install one (apt-get install chromium) or pass --browser /path/to/chrome.');
   return found;
 }
 
@@ -57,13 +64,27 @@ export async function serveSite(dir = SITE_DIR): Promise<Site> {
   };
 }
 
-/** Vendor hosts the fixture pages send to. Anything here is answered by the test, never by the internet. */
+/**
+ * Where the known vendors receive hits and serve their libraries: whole hosts (any path) and, on hosts that
+ * serve much else, path prefixes. Used to answer them locally (tests, `audit --stub-vendors`).
+ */
 export const VENDOR_HOSTS = [
-  'google-analytics.com', 'analytics.google.com', 'googletagmanager.com', 'googleadservices.com', 'doubleclick.net', 'google.com',
-  'facebook.com', 'facebook.net', 'linkedin.com', 'licdn.com', 'tiktok.com', 'segment.io', 'segment.com', 'pinterest.com',
-  'snapchat.com', 'twitter.com', 'bing.com', 'reddit.com', 'quora.com', 'criteo.com', 'criteo.net', 'mixpanel.com',
-  'amplitude.com', 'hotjar.com', 'plausible.io', 'posthog.com', 'clarity.ms', 'klaviyo.com', 'hubspot.com',
+  'google-analytics.com', 'analytics.google.com', 'googletagmanager.com', 'googleadservices.com', 'doubleclick.net',
+  'facebook.com', 'connect.facebook.net', 'ads.linkedin.com', 'snap.licdn.com', 'analytics.tiktok.com', 'api.segment.io',
+  'cdn.segment.com', 'ct.pinterest.com', 's.pinimg.com', 'tr.snapchat.com', 'tr-shadow.snapchat.com', 'sc-static.net',
+  'analytics.twitter.com', 'static.ads-twitter.com', 't.co', 'bat.bing.com', 'alb.reddit.com', 'redditstatic.com',
+  'q.quora.com', 'a.quora.com', 'criteo.com', 'criteo.net', 'omtrdc.net', '2o7.net', 'assets.adobedtm.com',
+  'mixpanel.com', 'mxpnl.com', 'amplitude.com', 'heapanalytics.com', 'hotjar.com', 'hotjar.io', 'plausible.io',
+  'i.posthog.com', 'app.posthog.com', 'klaviyo.com', 'track.hubspot.com', 'hs-scripts.com', 'hs-analytics.net',
+  'rudderstack.com', 'rudderlabs.com', 'tiqcdn.com', 'tealiumiq.com', 'clarity.ms',
 ];
+const VENDOR_PATHS = ['google.com/pagead/', 'google.com/ccm/', 'www.google.com/pagead/', 'www.google.com/ccm/'];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** One pattern for every vendor endpoint above. */
+export const VENDOR_URL = new RegExp(
+  `^https?://(([^/]*\\.)?(${VENDOR_HOSTS.map(escape).join('|')})/|(${VENDOR_PATHS.map(escape).join('|')}))`,
+);
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -88,9 +109,7 @@ export async function routeVendors(context: BrowserContext, opts: { block?: stri
     if (req.method() === 'POST') return route.fulfill({ status: 204, body: '' });
     return route.fulfill({ status: 200, contentType: 'image/gif', body: GIF });
   };
-  for (const host of VENDOR_HOSTS) {
-    await context.route(new RegExp(`^https?://([^/]*\\.)?${host.replace(/\./g, '\\.')}/`), handler);
-  }
+  await context.route(VENDOR_URL, handler);
   return log;
 }
 
@@ -117,13 +136,13 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Chromium (new headless) with a fresh profile and, when given, one unpacked extension loaded. */
-export async function launchChromium(extensionDir?: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(extensionDir?: string, browser?: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'tagwatch-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
+    executablePath: chromiumPath(browser),
     headless: false,
     args: [...CHROMIUM_ARGS, ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])],
   });
@@ -137,8 +156,8 @@ export async function launchChromium(extensionDir?: string): Promise<{ context: 
 }
 
 /** Launch Chromium (new headless) with the built extension loaded. */
-export async function launchExtension(extensionDir = EXTENSION_DIR): Promise<Extension> {
-  const { context, close } = await launchChromium(extensionDir);
+export async function launchExtension(extensionDir = EXTENSION_DIR, browser?: string): Promise<Extension> {
+  const { context, close } = await launchChromium(extensionDir, browser);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
   // Queries run in an extension page, not in the worker: the worker may be stopped (on purpose, in a test),
@@ -190,9 +209,9 @@ export async function launchExtension(extensionDir = EXTENSION_DIR): Promise<Ext
       const start = Date.now();
       while (status.size === 0 && Date.now() - start < 5_000) await new Promise((r) => setTimeout(r, 50));
       for (const versionId of status.keys()) await cdp.send('ServiceWorker.stopWorker', { versionId });
-      while ([...status.values()].some((s) => s !== 'stopped') && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 20));
+      while ([...status.values()].some((s) => s !== 'stopped') && Date.now() - start < 30_000) await new Promise((r) => setTimeout(r, 20));
       await cdp.detach();
-      if ([...status.values()].some((s) => s !== 'stopped') || status.size === 0) throw new Error('The service worker did not stop within 10 s.');
+      if ([...status.values()].some((s) => s !== 'stopped') || status.size === 0) throw new Error('The service worker did not stop within 30 s.');
     },
     close,
   };

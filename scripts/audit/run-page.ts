@@ -1,0 +1,102 @@
+import type { Page } from 'playwright-core';
+import { resolveGoto, type Journey } from '../../lib/audit/journey';
+import type { Extension } from '../browser';
+
+/** What happened to one audited target: its tab (to read what Tagwatch recorded) or why it could not run. */
+export type PageRun =
+  | { ok: true; target: string; tabId: number; url: string; title: string; missingGoals: string[] }
+  | { ok: false; target: string; error: string };
+
+export interface RunOptions {
+  settleMs: number;
+  timeoutMs: number;
+  /** Resolves a relative `goto`. */
+  base?: string;
+  /** Has goal `id` fired in this tab? (read from the extension's IndexedDB) */
+  goalFired: (tabId: number, goalId: string) => Promise<boolean>;
+}
+
+let tabLock: Promise<unknown> = Promise.resolve();
+
+/**
+ * A new page and its extension tab id. Pages are opened one at a time under a lock so that the tab that
+ * appeared is the page's, whatever the other workers are doing.
+ */
+export function openTab(ext: Extension): Promise<{ page: Page; tabId: number }> {
+  const run = tabLock.then(async () => {
+    const ids = async () => ext.inExtension(async () => (await chrome.tabs.query({})).map((t) => t.id ?? -1), null);
+    const before = new Set(await ids());
+    const page = await ext.context.newPage();
+    for (let i = 0; i < 50; i++) {
+      const fresh = (await ids()).filter((id) => !before.has(id));
+      if (fresh.length === 1) return { page, tabId: fresh[0]! };
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await page.close();
+    throw new Error('Could not find the browser tab of a new page.');
+  });
+  tabLock = run.catch(() => undefined);
+  return run;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s (the page hangs).`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function runStep(page: Page, step: Journey[number], opts: RunOptions, tabId: number, missing: string[]): Promise<void> {
+  if ('goto' in step) {
+    const response = await page.goto(resolveGoto(step, opts.base), { waitUntil: 'load', timeout: opts.timeoutMs });
+    if (response && response.status() >= 400) throw new Error(`${response.url()} answered HTTP ${response.status()}.`);
+  } else if ('fill' in step) await page.fill(step.fill, step.value, { timeout: 10_000 });
+  else if ('click' in step) await page.click(step.click, { timeout: 10_000 });
+  else if ('submit' in step) {
+    // requestSubmit: the form's own submit event and validation, as when a visitor presses its button.
+    await page.locator(step.submit).first().evaluate((form) => (form as HTMLFormElement).requestSubmit(), undefined, { timeout: 10_000 });
+    await page.waitForLoadState('load').catch(() => undefined);
+  } else if ('play' in step) {
+    await page.locator(step.play).first().evaluate((v) => (v as HTMLMediaElement).play().catch(() => undefined), undefined, { timeout: 10_000 });
+  } else if ('scroll' in step) {
+    await page.evaluate((percent) => {
+      const el = document.scrollingElement ?? document.documentElement;
+      window.scrollTo(0, ((el.scrollHeight - window.innerHeight) * percent) / 100);
+    }, step.scroll);
+  } else if ('wait' in step) await page.waitForTimeout(step.wait);
+  else if ('expectGoal' in step) {
+    const deadline = Date.now() + 5_000;
+    while (!(await opts.goalFired(tabId, step.expectGoal))) {
+      if (Date.now() > deadline) {
+        missing.push(step.expectGoal);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Run a journey (or just load the URL) in a new page; a page that fails or hangs is reported, not thrown. */
+export async function runPage(ext: Extension, target: string, journey: Journey, opts: RunOptions): Promise<PageRun> {
+  let page: Page | undefined;
+  try {
+    const tab = await openTab(ext);
+    page = tab.page;
+    const missing: string[] = [];
+    const current = page;
+    await withTimeout(
+      (async () => {
+        for (const step of journey) await runStep(current, step, opts, tab.tabId, missing);
+      })(),
+      opts.timeoutMs + journey.length * 1_000,
+      target,
+    );
+    await current.waitForTimeout(opts.settleMs);
+    return { ok: true, target, tabId: tab.tabId, url: current.url(), title: await current.title().catch(() => ''), missingGoals: missing };
+  } catch (error) {
+    return { ok: false, target, error: (error as Error).message.split('\n')[0] ?? String(error) };
+  } finally {
+    // The tab stays open until its data is read; the caller closes the browser.
+  }
+}
