@@ -10,7 +10,9 @@ function refOf(sender: Runtime.MessageSender, at: number): DocumentRef | undefin
   return { tabId, frameId: sender.frameId ?? 0, at, ...(documentId ? { documentId } : {}), ...(sender.url ? { initiator: sender.url } : {}) };
 }
 
-const fromExtension = (sender: Runtime.MessageSender) => sender.id === browser.runtime.id && !sender.tab;
+// Extension pages: the toolbar popup (no tab) and the popup or options opened in a tab (sender.tab is set).
+const fromExtension = (sender: Runtime.MessageSender) =>
+  sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 
 /** One handler per message type. Content-script messages are tied to the tab that sent them, never to a claim. */
 export function registerMessages(ctx: WorkerContext): void {

@@ -1,4 +1,5 @@
 import { activeGoals } from '@/lib/goals/active-goals';
+import type { Observation } from '@/lib/goals/match';
 import { PLANS_KEY, storedPlans, topPageUrl } from '@/lib/goals/plans-setting';
 import type { Plan } from '@/lib/goals/types';
 import { watchPage } from '@/lib/goals/watch-page';
@@ -23,11 +24,21 @@ export default defineContentScript({
       fire: (firing) => send({ type: 'goal_fired', firing }),
     });
     const applyPlans = () => watcher.setGoals(activeGoals(plans, topPageUrl(window)));
+    // What the page hooks report before the plan is read (a dataLayer.push at the top of <head> arrives
+    // first) waits for it: matched against no goals it would be lost.
+    let early: Observation[] | undefined = [];
+    const observe = (obs: Observation) => {
+      if (!early) watcher.observe(obs);
+      else if (early.length < 100) early.push(obs);
+    };
 
     void browser.storage.local.get(PLANS_KEY).then((got) => {
       plans = storedPlans(got[PLANS_KEY]);
       applyPlans();
       if (isTop) watcher.observe({ kind: 'page_view', url: location.href, virtual: false });
+      const waiting = early ?? [];
+      early = undefined;
+      for (const obs of waiting) watcher.observe(obs);
     });
     // Plan edits apply to open tabs at once, no reload.
     browser.storage.onChanged.addListener((changes, area) => {
@@ -51,7 +62,7 @@ export default defineContentScript({
             break;
           case 'datalayer':
             send({ type: 'page_event', at: signal.at, event: { kind: 'datalayer', source: signal.source, event: signal.event, ...(signal.data ? { data: signal.data } : {}) } });
-            watcher.observe({ kind: 'datalayer', event: signal.event, source: signal.source });
+            observe({ kind: 'datalayer', event: signal.event, source: signal.source });
             break;
           case 'consent':
             send({ type: 'page_event', at: signal.at, event: { kind: 'consent', source: signal.source, ...(signal.adStorage ? { adStorage: signal.adStorage } : {}), ...(signal.analyticsStorage ? { analyticsStorage: signal.analyticsStorage } : {}) } });
@@ -61,7 +72,7 @@ export default defineContentScript({
             if (location.href === lastUrl) break;
             lastUrl = location.href;
             applyPlans();
-            if (isTop) watcher.observe({ kind: 'page_view', url: location.href, virtual: true });
+            if (isTop) observe({ kind: 'page_view', url: location.href, virtual: true });
             break;
         }
       },

@@ -1,0 +1,111 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { TagwatchDB } from '@/lib/store';
+import { coalesce } from '@/lib/view/coalesce';
+import { tagInventory } from '@/lib/view/inventory';
+import { pageAccess } from '@/lib/view/page-access';
+import { buildStream } from '@/lib/view/stream';
+import { clearTab, dismissLastError, loadPage, openStore, resolveTab, watchChanges, watchLastError, watchTabUrl } from './data';
+import { EMPTY_PAGE, type LastError, type PageData, type PopupActions, type PopupModel, type TabStatus } from './model';
+
+// The popup's state: a few signals filled from IndexedDB, and what the views derive from them, computed once
+// per change. Components get `model` as plain data (see App).
+
+/** How often, at most, a burst of change notices re-reads IndexedDB. */
+const REQUERY_MS = 150;
+
+const status = signal<TabStatus>({ kind: 'loading' });
+const page = signal<PageData>(EMPTY_PAGE);
+/** The session the user picked; undefined follows the tab's current page. */
+const chosen = signal<string | undefined>(undefined);
+const lastError = signal<LastError | undefined>(undefined);
+
+const stream = computed(() => buildStream(page.value.hits, page.value.signals));
+const inventory = computed(() => tagInventory(page.value.hits));
+
+export const model = computed<PopupModel>(() => ({
+  ...page.value,
+  status: status.value,
+  stream: stream.value,
+  inventory: inventory.value,
+  ...(lastError.value ? { lastError: lastError.value } : {}),
+}));
+
+let reload: () => void = () => undefined;
+
+export const actions: PopupActions = {
+  selectSession(sessionId) {
+    // Until the user picks a page the popup follows the tab (a navigation shows the new page); after, it stays.
+    chosen.value = sessionId;
+    reload();
+  },
+  clear() {
+    const tabId = page.value.tabId;
+    if (tabId === undefined) return;
+    void clearTab(tabId).then(reload, (error: unknown) => {
+      lastError.value = { at: Date.now(), message: `Tagwatch could not clear this tab: ${String(error)}. Close and reopen the popup, then try again.` };
+    });
+  },
+  dismissError() {
+    lastError.value = undefined;
+    void dismissLastError();
+  },
+};
+
+export async function start(search: string): Promise<void> {
+  watchLastError((error) => {
+    lastError.value = error;
+  });
+  const target = await resolveTab(search);
+  if (target.tabId === undefined) {
+    status.value = { kind: 'unavailable', reason: 'no-tab', message: 'There is no tab to show. Open a website, then open Tagwatch from its toolbar icon.' };
+    return;
+  }
+  const tabId = target.tabId;
+  let url = target.url;
+  let db: TagwatchDB;
+  try {
+    db = await openStore();
+  } catch (error) {
+    status.value = { kind: 'unavailable', reason: 'no-tab', message: `Tagwatch could not open its database: ${String(error)}. Reload the extension (chrome://extensions → Tagwatch → reload).` };
+    return;
+  }
+
+  let generation = 0;
+  let first = true;
+  const load = async () => {
+    const mine = ++generation;
+    if (first) performance.mark('tagwatch:query');
+    const data = await loadPage(db, tabId, chosen.value);
+    if (mine !== generation) return; // a newer load (another session picked) is under way
+    const access = pageAccess(url);
+    batch(() => {
+      page.value = data;
+      // On a browser page the earlier pages of the tab stay reachable through the session selector.
+      if (!access.ok && chosen.value === undefined) status.value = { kind: 'unavailable', reason: 'unsupported', message: access.message };
+      else if (!target.exists && data.sessions.length === 0) status.value = { kind: 'unavailable', reason: 'no-tab', message: `Tab ${tabId} is not open, and Tagwatch has nothing recorded for it.` };
+      else status.value = { kind: 'ready' };
+    });
+    if (first) {
+      // For the benchmark (first load only): tagwatch:query → :data (IndexedDB read) → :rendered (DOM built).
+      // Preact renders a signal change in a microtask queued by the batch above, so a later microtask comes
+      // after the render; layout and paint are not included.
+      first = false;
+      performance.mark('tagwatch:data');
+      void Promise.resolve().then(() => Promise.resolve()).then(() => performance.mark('tagwatch:rendered'));
+    }
+  };
+  const requery = coalesce(load, REQUERY_MS, (error) => console.error('Tagwatch: reading this tab failed', error));
+  reload = requery.trigger;
+  watchChanges(tabId, requery.trigger);
+  if (target.exists) {
+    watchTabUrl(tabId, (next) => {
+      url = next;
+      requery.trigger();
+    });
+  }
+  try {
+    await load();
+  } catch (error) {
+    status.value = { kind: 'unavailable', reason: 'no-tab', message: `Tagwatch could not read what it recorded for this tab: ${String(error)}. Close and reopen the popup; if it persists, reload the extension.` };
+  }
+}

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { coalesce } from './coalesce';
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+it('runs at once after a quiet period, then once more after a burst, never more than once per wait', async () => {
+  const run = vi.fn();
+  const c = coalesce(run, 150);
+  c.trigger();
+  await vi.advanceTimersByTimeAsync(0);
+  expect(run).toHaveBeenCalledTimes(1);
+  for (let i = 0; i < 20; i++) {
+    c.trigger();
+    await vi.advanceTimersByTimeAsync(5);
+  }
+  expect(run).toHaveBeenCalledTimes(1);
+  await vi.advanceTimersByTimeAsync(150);
+  expect(run).toHaveBeenCalledTimes(2);
+  await vi.advanceTimersByTimeAsync(1000);
+  expect(run).toHaveBeenCalledTimes(2);
+});
+
+it('never runs twice at the same time: a trigger during a slow run is served after it', async () => {
+  let active = 0;
+  let most = 0;
+  const run = vi.fn(async () => {
+    active++;
+    most = Math.max(most, active);
+    await new Promise((r) => setTimeout(r, 400));
+    active--;
+  });
+  const c = coalesce(run, 150);
+  c.trigger();
+  await vi.advanceTimersByTimeAsync(10);
+  c.trigger();
+  c.trigger();
+  await vi.advanceTimersByTimeAsync(2000);
+  expect(run).toHaveBeenCalledTimes(2);
+  expect(most).toBe(1);
+});
+
+it('reports a failed run and keeps working', async () => {
+  const errors: unknown[] = [];
+  let calls = 0;
+  const c = coalesce(() => {
+    calls++;
+    if (calls === 1) throw new Error('db closed');
+  }, 150, (e) => errors.push(e));
+  c.trigger();
+  await vi.advanceTimersByTimeAsync(0);
+  c.trigger();
+  await vi.advanceTimersByTimeAsync(200);
+  expect(calls).toBe(2);
+  expect(errors).toHaveLength(1);
+});
+
+it('cancel drops a scheduled run', async () => {
+  const run = vi.fn();
+  const c = coalesce(run, 150);
+  c.trigger();
+  await vi.advanceTimersByTimeAsync(0);
+  c.trigger();
+  c.cancel();
+  await vi.advanceTimersByTimeAsync(500);
+  expect(run).toHaveBeenCalledTimes(1);
+});
