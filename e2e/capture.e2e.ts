@@ -49,6 +49,47 @@ describe('capturing the tag hits a page sends', () => {
     expect(vendors.requests.length).toBeGreaterThanOrEqual(8);
   });
 
+  it('shows the tags detected and every hit, decoded, in the popup — and the hit count on the badge', async () => {
+    const page = await ext.open(`${site.origin}/capture.html?popup`);
+    const tabId = await ext.tabIdOf(page);
+    await page.click('#send-all');
+    await settle(
+      async () => (await readStore<Hit>(ext, 'hits')).filter((h) => h.tabId === tabId && h.status !== 'pending').length,
+      (n) => n >= 9,
+    );
+    const popup = await ext.popup(tabId);
+    await popup.getByTestId('tab-tags').click();
+    const vendorsShown = await popup.getByTestId('tag-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-vendor')));
+    expect(vendorsShown.sort()).toEqual(['ga4', 'google-ads', 'linkedin', 'meta-pixel', 'segment', 'tiktok']);
+    const meta = popup.locator('[data-testid=tag-row][data-vendor=meta-pixel]');
+    await expect.poll(() => meta.textContent()).toContain('1234567890');
+    expect(await meta.textContent()).toMatch(/1 blocked/);
+
+    await popup.getByTestId('tab-hits').click();
+    const rows = popup.getByTestId('hit-row');
+    await expect.poll(() => rows.count()).toBe(9);
+    expect(await popup.locator('[data-testid=hit-row][data-status=blocked]').getAttribute('data-event')).toBe('Purchase');
+    // A developer opens the Blob-beacon hit and sees its decoded parameters.
+    await popup.locator('[data-testid=hit-row][data-event=add_to_cart]').click();
+    const details = popup.getByTestId('hit-details');
+    await expect.poll(() => details.textContent()).toContain('EUR');
+    expect(await details.textContent()).toContain('19.9');
+    // Filtering by vendor and by text.
+    await popup.getByTestId('filter-vendor').selectOption('ga4');
+    await expect.poll(() => rows.count()).toBe(3);
+    await popup.getByTestId('filter-text').fill('sign_up');
+    await expect.poll(() => rows.count()).toBe(1);
+
+    const badge = await ext.inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(badge).toBe('9');
+  });
+
+  it('shows a clear empty state on a page that sends no tags', async () => {
+    const page = await ext.open(`${site.origin}/capture.html?quiet`);
+    const popup = await ext.popup(await ext.tabIdOf(page));
+    await expect.poll(() => popup.getByTestId('empty-state').textContent()).toContain('No tracking tags seen on this page yet');
+  });
+
   it('keeps every hit of a burst when the service worker is stopped in the middle of it', async () => {
     const page = await ext.open(`${site.origin}/capture.html?burst`);
     const tabId = await ext.tabIdOf(page);
