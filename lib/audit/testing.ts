@@ -1,0 +1,68 @@
+import type { Goal } from '../goals/types';
+import type { StoredFiring, StoredHit } from '../store/types';
+import type { VendorId } from '../tags/vendors';
+
+// Builders for the audit's tests: realistic defaults, overridden field by field. Not used by the product.
+
+/** 2025-11-23 07:40:00.123 UTC: every test clock starts here. */
+export const T0 = 1_763_883_600_123;
+
+let seq = 0;
+
+export function hit(vendor: VendorId, event: string | undefined, at: number, over: Partial<StoredHit> = {}): StoredHit {
+  const id = over.id ?? `h${++seq}`;
+  return {
+    id,
+    requestKey: id,
+    sessionId: 's1',
+    tabId: 1,
+    frameId: 0,
+    at,
+    url: `https://collect.example/${vendor}?ev=${event ?? ''}`,
+    method: 'GET',
+    status: 'sent',
+    statusCode: 200,
+    bodyState: 'none',
+    vendor,
+    event,
+    params: {},
+    ...over,
+  };
+}
+
+export function firing(goalId: string, at: number, over: Partial<StoredFiring> = {}): StoredFiring {
+  return {
+    id: over.id ?? `f${++seq}`,
+    goalId,
+    goalName: goalId,
+    trigger: 'form_submit',
+    at,
+    url: 'https://shop.example/',
+    sessionId: 's1',
+    tabId: 1,
+    frameId: 0,
+    element: { tag: 'form', id: 'newsletter', selector: 'form#newsletter' },
+    ...over,
+  };
+}
+
+export const newsletter: Goal = {
+  id: 'newsletter_signup',
+  name: 'Newsletter signup',
+  category: 'interaction',
+  trigger: { kind: 'form_submit', selector: 'form', hasField: 'email' },
+  expect: [
+    { vendor: 'ga4', event: 'sign_up' },
+    { vendor: 'meta-pixel', event: 'Lead' },
+  ],
+  windowMs: 5000,
+};
+
+export const purchase: Goal = {
+  id: 'purchase',
+  name: 'Purchase',
+  category: 'macro',
+  trigger: { kind: 'datalayer_event', event: 'purchase' },
+  expect: [{ vendor: 'ga4', event: 'purchase', params: { currency: 'EUR', transaction_id: { regex: '^T-' } } }],
+  windowMs: 10_000,
+};
