@@ -1,8 +1,124 @@
-import type { TagDecoder } from './types';
+import { domainIs, parseForm } from './params';
+import type { TagDecoder, TagHit } from './types';
 
-// PLACEHOLDER: replaced by the real decoder.
+// Adobe Analytics (AppMeasurement): image requests `GET|POST https://<company>.sc.omtrdc.net/b/ss/<rsid>[,<rsid2>]/1/
+// JS-2.22.0/s<random>?AQB=1&pageName=…&g=<url>&events=…&v1=…&c1=…&AQE=1` (also `*.2o7.net` and first-party CNAME
+// hosts, so off Adobe's domains the `/b/ss/` path plus the `AQB=1` marker identify it; a POST carries the same
+// fields as its body). Adobe's data collection query parameters: AQB/AQE mark the start and the untruncated end,
+// vN → eVarN (1–250), cN → propN (1–75), hN → hierN, lN → listN, g page URL, r referrer, pageName/gn, ch channel,
+// events/ev, products, pe link type (lnk_o custom, lnk_d download, lnk_e exit) with pev1 link URL and pev2 link
+// name; `c.`…`.c` bracket context data, nested as `a.`…`.a`. A request sent to several report suites is one hit
+// per suite: Adobe records it in each, and a plan names one. Libraries: AppMeasurement.js; Adobe Launch (Tags)
+// `assets.adobedtm.com/…/launch-<id>[-development|-staging].min.js`; legacy DTM `satelliteLib-<hash>.js`.
+
+const NAMES: Readonly<Record<string, string>> = {
+  g: 'page_url', '-g': 'page_url_continued', r: 'referrer', pageName: 'page_name', gn: 'page_name', ch: 'channel',
+  products: 'products', events: 'events', ev: 'events', pe: 'link_type', pev1: 'link_url', pev2: 'link_name',
+  cc: 'currency', purchaseID: 'purchase_id', xact: 'transaction_id', pageType: 'page_type', gt: 'page_type',
+  v0: 'campaign', server: 'server', state: 'state', zip: 'zip', vid: 'visitor_id', mid: 'ecid',
+  aid: 'analytics_visitor_id', mcorgid: 'org_id', ce: 'charset', t: 'local_time', ts: 'timestamp',
+  s: 'screen_resolution', c: 'color_depth', bw: 'browser_width', bh: 'browser_height', k: 'cookies_enabled',
+  lrt: 'last_request_time', oid: 'object_id', ot: 'object_type', pid: 'activity_map_page', pidt: 'activity_map_page_type',
+};
+const SKIP: ReadonlySet<string> = new Set(['AQB', 'AQE']);
+const LINK_EVENTS: Readonly<Record<string, string>> = { lnk_o: 'custom_link', lnk_d: 'download_link', lnk_e: 'exit_link' };
+/** Numbered variables: short prefix → human prefix and the highest number Adobe defines. */
+const NUMBERED: Readonly<Record<string, readonly [string, number]>> = {
+  v: ['eVar', 250], c: ['prop', 75], h: ['hier', 5], l: ['list', 3],
+};
+const DIGITS = /^\d{1,3}$/;
+
+const BEACON = '/b/ss/';
+
+function isAdobeHost(host: string): boolean {
+  return domainIs(host, 'omtrdc.net') || domainIs(host, '2o7.net');
+}
+
+function libraryScript(host: string, path: string): { script: string; environment?: string } | undefined {
+  if (!path.endsWith('.js')) return undefined;
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  if (file === 'AppMeasurement.js' || file === 'AppMeasurement.min.js') return { script: 'AppMeasurement' };
+  if (host !== 'assets.adobedtm.com') return undefined;
+  if (file.startsWith('launch-')) {
+    const environment = file.includes('-development') ? 'development' : file.includes('-staging') ? 'staging' : 'production';
+    return { script: 'launch', environment };
+  }
+  if (file.startsWith('satelliteLib-')) return { script: 'dtm' };
+  return undefined;
+}
+
+function paramName(key: string): string {
+  const known = NAMES[key];
+  if (known !== undefined) return known;
+  const numbered = NUMBERED[key[0] ?? ''];
+  const digits = key.slice(1);
+  if (numbered && DIGITS.test(digits)) {
+    const n = Number(digits);
+    if (n >= 1 && n <= numbered[1]) return `${numbered[0]}${n}`;
+  }
+  return key;
+}
+
+interface Fields {
+  params: Record<string, string>;
+  linkType?: string;
+  begins: boolean;
+  ends: boolean;
+}
+
+/** Fields in request order, context data (`c.`, `a.`, …, `.a`, `.c`) flattened to `context.a.action`. */
+function readFields(sources: Array<Iterable<[string, string]>>): Fields {
+  const params: Record<string, string> = {};
+  const out: Fields = { params, begins: false, ends: false };
+  const stack: string[] = [];
+  for (const fields of sources) for (const [key, value] of fields) {
+    if (key === 'AQB') out.begins = true;
+    else if (key === 'AQE') out.ends = true;
+    if (SKIP.has(key)) continue;
+    if (key === 'pe' && stack.length === 0) out.linkType = value;
+    if (key.length > 1 && key.endsWith('.') && value === '') {
+      stack.push(key.slice(0, -1));
+    } else if (key.length > 1 && key.startsWith('.') && value === '') {
+      stack.pop();
+    } else if (stack.length > 0) {
+      params[['context', ...stack.slice(1), key].join('.')] = value;
+    } else {
+      params[paramName(key)] = value;
+    }
+  }
+  return out;
+}
+
 export const adobeAnalytics: TagDecoder = {
   vendor: 'adobe-analytics',
-  matches: () => false,
-  decode: () => [],
+  matches: (url, req) => {
+    const path = url.pathname;
+    if (path.includes(BEACON)) {
+      if (isAdobeHost(url.hostname)) return true;
+      return url.search.includes('AQB=1') || (req.body !== undefined && req.body.includes('AQB=1'));
+    }
+    return path.endsWith('.js') && libraryScript(url.hostname, path) !== undefined;
+  },
+  decode: (url, req): TagHit[] => {
+    const path = url.pathname;
+    const at = path.indexOf(BEACON);
+    if (at === -1) {
+      const lib = libraryScript(url.hostname, path);
+      if (!lib) return [];
+      const params: Record<string, string> = { script: lib.script };
+      if (lib.environment) params.environment = lib.environment;
+      return [{ vendor: 'adobe-analytics', event: 'library_load', params }];
+    }
+    const suites = path.slice(at + BEACON.length).split('/')[0] ?? '';
+    const { params, linkType: pe, begins, ends } = readFields(req.body ? [url.searchParams, parseForm(req.body)] : [url.searchParams]);
+    const event = pe ? LINK_EVENTS[pe] ?? pe : 'page_view';
+    const truncated = begins && !ends;
+    const rsids = suites.split(',').filter(Boolean);
+    if (rsids.length > 1) params.report_suites = rsids.join(',');
+    return (rsids.length > 0 ? rsids : [undefined]).map((rsid): TagHit => {
+      const hit: TagHit = { vendor: 'adobe-analytics', event, account: rsid, params: { ...params } };
+      if (truncated) hit.partial = 'the request was cut off before AQE=1: later variables are missing';
+      return hit;
+    });
+  },
 };

@@ -139,19 +139,24 @@ export function withForm(query: URLSearchParams, form: string | undefined): URLS
 // Strict UTF-8: a payload that decodes to invalid UTF-8 is binary (compressed, encrypted), not text worth reading.
 const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
 const BASE64_BODY = /^[A-Za-z0-9+/]*$/;
+const LINE_BREAKS = /[\t\r\n]/g;
+const SPACES = / /g;
+const URL_SAFE_PLUS = /-/g;
+const URL_SAFE_SLASH = /_/g;
+const PADDING = /=+$/;
 
 /**
  * Decode base64 (standard or URL-safe, padded or not) to UTF-8 text; `undefined` when it is not base64 or not
  * text. Never throws. Spaces are read as `+`: an unencoded `+` in a query string arrives as a space.
  */
 export function decodeBase64Text(input: string): string | undefined {
-  let s = input.trim();
-  if (s.length === 0) return undefined;
-  if (s.includes('\n') || s.includes('\r')) s = s.replace(/[\r\n]/g, '');
-  if (s.includes(' ')) s = s.replace(/ /g, '+');
-  if (s.includes('-') || s.includes('_')) s = s.replace(/-/g, '+').replace(/_/g, '/');
-  s = s.replace(/=+$/, '');
-  if (s.length % 4 === 1 || !BASE64_BODY.test(s)) return undefined;
+  // No trim(): a space at either end may be a `+` the query string turned into one.
+  let s = input;
+  if (s.includes('\n') || s.includes('\r') || s.includes('\t')) s = s.replace(LINE_BREAKS, '');
+  if (s.includes(' ')) s = s.replace(SPACES, '+');
+  if (s.includes('-') || s.includes('_')) s = s.replace(URL_SAFE_PLUS, '+').replace(URL_SAFE_SLASH, '/');
+  s = s.replace(PADDING, '');
+  if (s.length === 0 || s.length % 4 === 1 || !BASE64_BODY.test(s)) return undefined;
   s += '='.repeat((4 - (s.length % 4)) % 4);
   try {
     const binary = atob(s);
@@ -161,4 +166,14 @@ export function decodeBase64Text(input: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `hostIs` for a hostname already read. `url.hostname` and `url.pathname` are computed getters, and every request
+ * goes through every decoder's `matches`: reading each once per call keeps the rejection of non-tag traffic cheap.
+ */
+export function domainIs(host: string, domain: string): boolean {
+  if (host === domain) return true;
+  const at = host.length - domain.length - 1;
+  return at > 0 && host.charCodeAt(at) === 46 /* '.' */ && host.endsWith(domain);
 }
