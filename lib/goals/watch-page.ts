@@ -48,6 +48,22 @@ function detailOf(obs: Observation): Record<string, string> | undefined {
   }
 }
 
+/** The same list as match.ts uses for text triggers: what a click on a node inside a control means. */
+const CLICKABLE = 'a[href], area[href], button, [role=button], [role=link], [role=menuitem], [role=tab], input[type=submit], input[type=button], input[type=image], summary, label';
+const LINK = 'a[href], area[href]';
+
+/**
+ * The element a firing describes: for a click, what the trigger matched — the `.add-to-cart` button, the
+ * link — not the icon or the word inside it that took the click (`circle`, `strong` help no one find it).
+ */
+function subjectOf(goal: Goal, obs: Observation): Element | undefined {
+  const el = elementOf(obs);
+  if (!el || obs.kind !== 'click') return el;
+  const t = goal.trigger;
+  const want = t.kind === 'click' ? (t.selector ?? CLICKABLE) : LINK;
+  return composedClosest(el, want) ?? el;
+}
+
 function elementOf(obs: Observation): Element | undefined {
   switch (obs.kind) {
     case 'submit':
@@ -122,7 +138,7 @@ export function watchPage(env: WatchEnv): PageWatcher {
         if (fired.has(goal.id)) continue;
         fired.add(goal.id);
       }
-      const el = elementOf(obs);
+      const el = subjectOf(goal, obs);
       const detail = detailOf(obs);
       env.fire({
         goalId: goal.id,
@@ -250,7 +266,7 @@ export function watchPage(env: WatchEnv): PageWatcher {
         for (const entry of entries) if (entry.isIntersecting) observe({ kind: 'visible', element: entry.target });
       });
       const watched = new WeakSet<Element>();
-      const scan = () => {
+      const scan = (): void => {
         for (const selector of list.visibleSelectors) {
           let found: NodeListOf<Element>;
           try {
@@ -266,8 +282,8 @@ export function watchPage(env: WatchEnv): PageWatcher {
           });
         }
       };
-      scan();
-      // Elements rendered later (SPAs, lazy sections): rescan at most once a second.
+      // Elements rendered later (SPAs, lazy sections): rescan at most once a second. The observer starts once
+      // the page has loaded: during parsing every inserted node would call it, on the page's hot path.
       let queued = false;
       const mo = new win.MutationObserver(() => {
         if (queued) return;
@@ -277,7 +293,15 @@ export function watchPage(env: WatchEnv): PageWatcher {
           scan();
         }, 1000);
       });
-      if (doc.documentElement) mo.observe(doc.documentElement, { childList: true, subtree: true });
+      const startObserving = () => {
+        scan();
+        if (doc.documentElement) mo.observe(doc.documentElement, { childList: true, subtree: true });
+      };
+      if (doc.readyState === 'complete') startObserving();
+      else {
+        listen(doc, 'DOMContentLoaded', scan);
+        listen(win, 'load', startObserving);
+      }
       cleanup.push(() => {
         io.disconnect();
         mo.disconnect();

@@ -107,10 +107,43 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
     seenLayers.add(layer);
     for (const item of layer) safe(() => onDataLayerItem(item)); // pushes made before we ran
     // GTM replaces `push` with its own; an accessor keeps our observer in front of whatever is assigned.
-    let inner: unknown = layer.push;
+    // An inherited push is looked up at each call, as it would be without us: a page that patches
+    // Array.prototype.push later still has its patch run for its dataLayer.
+    const inheritedPush = function (this: unknown, ...items: unknown[]): unknown {
+      const proto = Object.getPrototypeOf(layer) as { push?: unknown } | null;
+      return Reflect.apply(proto?.push as (...a: unknown[]) => unknown, this, items);
+    };
+    let inner: unknown = Object.prototype.hasOwnProperty.call(layer, 'push') ? layer.push : inheritedPush;
+    // GTM's push calls the push it replaced — ours — with the same items: report them once, from the outer
+    // call. A push of other items made during a push (a tag pushing its own event) is still reported.
+    // Plain loops, not Array methods: the page may have patched those.
+    const inFlight: unknown[][] = [];
+    const isInFlight = (items: unknown[]) => {
+      for (let f = 0; f < inFlight.length; f++) {
+        const outer = inFlight[f]!;
+        if (outer.length !== items.length) continue;
+        let same = true;
+        for (let i = 0; i < items.length && same; i++) same = outer[i] === items[i];
+        if (same) return true;
+      }
+      return false;
+    };
     const observed = (fn: unknown) =>
       typeof fn === 'function'
-        ? wrap(fn as (...a: unknown[]) => unknown, (_t, items) => items.forEach((i) => safe(() => onDataLayerItem(i))))
+        ? new Proxy(fn as (...a: unknown[]) => unknown, {
+            apply(target, thisArg, items: unknown[]) {
+              if (isInFlight(items)) return Reflect.apply(target, thisArg, items);
+              inFlight[inFlight.length] = items;
+              let result: unknown;
+              try {
+                result = Reflect.apply(target, thisArg, items);
+              } finally {
+                inFlight.length--;
+              }
+              for (let i = 0; i < items.length; i++) safe(() => onDataLayerItem(items[i]));
+              return result;
+            },
+          })
         : fn;
     let outer = observed(inner);
     Object.defineProperty(layer, 'push', {

@@ -1,0 +1,3 @@
+document.getElementById('play-tour').addEventListener('click', function () {
+  void document.getElementById('product-tour').play();
+});
