@@ -1,17 +1,21 @@
 import type { GoalFiring } from './goals/types';
+import type { ResourceSeen } from './page/resources';
 import type { PageEvent } from './store/types';
 
 // The typed protocol between content scripts, extension pages and the background worker: one union, one
 // handler per `type` in entrypoints/background/messages.ts (a switch with no default: the compiler finds the
-// case you forgot).
+// case you forgot). Content scripts send at least once (lib/page/outbox.ts), so every record a message
+// creates has an id chosen by the sender: a message delivered twice writes the same record twice.
 
 export type Message =
   /** content → background: a request body the page hooks recovered (webRequest may not have it). */
   | { type: 'page_body'; url: string; method: string; body: string; at: number }
   /** content → background: a goal of the active plan fired. */
-  | { type: 'goal_fired'; firing: GoalFiring }
+  | { type: 'goal_fired'; id: string; firing: GoalFiring }
   /** content → background: the page said something (dataLayer event, consent state). */
-  | { type: 'page_event'; event: PageEvent; at: number }
+  | { type: 'page_event'; id: string; event: PageEvent; at: number }
+  /** content → background: tag-candidate requests from the page's resource timing (a second witness). */
+  | { type: 'resources_seen'; items: ResourceSeen[] }
   /** popup → background: forget this tab's hits and firings. */
   | { type: 'clear_tab'; tabId: number };
 

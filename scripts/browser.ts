@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import type { TabRecords } from '../lib/audit/audit-tab';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -202,16 +203,22 @@ export async function launchExtension(extensionDir = EXTENSION_DIR, browser?: st
       const page = await probePage();
       const cdp = await context.newCDPSession(page);
       const status = new Map<string, string>();
+      const stopped = new Set<string>();
       cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-        for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${id}/`)) status.set(v.versionId, v.runningStatus);
+        for (const v of e.versions) {
+          if (!v.scriptURL.startsWith(`chrome-extension://${id}/`)) continue;
+          status.set(v.versionId, v.runningStatus);
+          if (v.runningStatus === 'stopped') stopped.add(v.versionId);
+        }
       });
       await cdp.send('ServiceWorker.enable');
       const start = Date.now();
       while (status.size === 0 && Date.now() - start < 5_000) await new Promise((r) => setTimeout(r, 50));
       for (const versionId of status.keys()) await cdp.send('ServiceWorker.stopWorker', { versionId });
-      while ([...status.values()].some((s) => s !== 'stopped') && Date.now() - start < 30_000) await new Promise((r) => setTimeout(r, 20));
+      // Stopped once is enough: the next event may already have started it again.
+      while (stopped.size < status.size && Date.now() - start < 30_000) await new Promise((r) => setTimeout(r, 20));
       await cdp.detach();
-      if ([...status.values()].some((s) => s !== 'stopped') || status.size === 0) throw new Error('The service worker did not stop within 30 s.');
+      if (status.size === 0 || stopped.size < status.size) throw new Error('The service worker did not stop within 30 s.');
     },
     close,
   };
@@ -249,4 +256,33 @@ export async function settle<T>(read: () => Promise<T>, done: (value: T) => bool
     if (done(value) || Date.now() - start > timeoutMs) return value;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Everything the extension recorded for one tab, read from its IndexedDB through the tab-time indexes. */
+export async function tabRecords(ext: Extension, tabId: number): Promise<TabRecords> {
+  return ext.inExtension(
+    (tab) =>
+      new Promise<TabRecords>((ok, fail) => {
+        const open = indexedDB.open('tagwatch');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['sessions', 'hits', 'firings', 'signals']);
+          const range = IDBKeyRange.bound([tab, -Infinity], [tab, Infinity]);
+          const out: Record<string, unknown[]> = {};
+          for (const name of ['sessions', 'hits', 'firings', 'signals']) {
+            const req = tx.objectStore(name).index('byTab').getAll(range);
+            req.onsuccess = () => {
+              out[name] = req.result as unknown[];
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            ok(out as unknown as TabRecords);
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    tabId,
+  );
 }

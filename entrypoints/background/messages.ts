@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Message } from '@/lib/messages';
-import { clearTab, newId, recordFiring, recordPageBody, recordSignal, type DocumentRef } from '@/lib/store';
+import { validResources } from '@/lib/page/resources';
+import { clearTab, recordFiring, recordPageBody, recordResources, recordSignal, type DocumentRef } from '@/lib/store';
 import type { WorkerContext } from './context';
 
 function refOf(sender: Runtime.MessageSender, at: number): DocumentRef | undefined {
@@ -32,7 +33,7 @@ export function registerMessages(ctx: WorkerContext): void {
         const ref = refOf(sender, message.firing.at);
         if (!ref) return;
         return ctx.write(ref.tabId, async (db) => {
-          await recordFiring(db, ref, message.firing, newId('f'));
+          await recordFiring(db, ref, message.firing, `f-${message.id}`);
           ctx.changed(ref.tabId);
         });
       }
@@ -40,8 +41,18 @@ export function registerMessages(ctx: WorkerContext): void {
         const ref = refOf(sender, message.at);
         if (!ref) return;
         return ctx.write(ref.tabId, async (db) => {
-          await recordSignal(db, ref, message.event, newId('e'));
+          await recordSignal(db, ref, message.event, `e-${message.id}`);
           ctx.changed(ref.tabId);
+        });
+      }
+      case 'resources_seen': {
+        const ref = refOf(sender, Date.now());
+        if (!ref) return;
+        const items = validResources(message.items);
+        return ctx.write(ref.tabId, async (db) => {
+          const added = await recordResources(db, ref, items, ctx.decode);
+          if (added.length > 0) ctx.changed(ref.tabId);
+          return added.length;
         });
       }
       case 'clear_tab': {

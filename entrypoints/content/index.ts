@@ -4,6 +4,8 @@ import { PLANS_KEY, storedPlans, topPageUrl } from '@/lib/goals/plans-setting';
 import type { Plan } from '@/lib/goals/types';
 import { watchPage } from '@/lib/goals/watch-page';
 import type { Message } from '@/lib/messages';
+import { createOutbox } from '@/lib/page/outbox';
+import { isTagCandidate, toResourceSeen, type ResourceSeen } from '@/lib/page/resources';
 import { parseSignal, rateLimiter } from '@/lib/page/signals';
 import { api as browser } from './api';
 
@@ -14,14 +16,17 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   main() {
-    const send = (message: Message) => void browser.runtime.sendMessage(message).catch(() => undefined);
+    // At least once: the worker acknowledges after its write commits, and a stopped worker means a resend.
+    const outbox = createOutbox<Message>({ send: (m) => browser.runtime.sendMessage(m), schedule: (fn, ms) => void setTimeout(fn, ms) });
+    const send = (message: Message) => outbox.push(message);
+    const id = () => crypto.randomUUID();
     const isTop = window.top === window;
     let plans: Plan[] = [];
     const watcher = watchPage({
       win: window,
       now: () => Date.now(),
       pageUrl: () => topPageUrl(window),
-      fire: (firing) => send({ type: 'goal_fired', firing }),
+      fire: (firing) => send({ type: 'goal_fired', id: id(), firing }),
     });
     const applyPlans = () => watcher.setGoals(activeGoals(plans, topPageUrl(window)));
     // What the page hooks report before the plan is read (a dataLayer.push at the top of <head> arrives
@@ -47,6 +52,32 @@ export default defineContentScript({
       applyPlans();
     });
 
+    // The page's own list of its requests: a second witness of every tag hit, sent once a second, so a hit
+    // whose webRequest event was lost with a stopped worker is still recorded.
+    let seen: ResourceSeen[] = [];
+    let flushing = false;
+    const flush = () => {
+      flushing = false;
+      if (seen.length === 0) return;
+      send({ type: 'resources_seen', items: seen.splice(0, 200) });
+      if (seen.length > 0) schedule();
+    };
+    const schedule = () => {
+      if (flushing) return;
+      flushing = true;
+      setTimeout(flush, 1000);
+    };
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+          if (isTagCandidate(entry) && seen.length < 2000) seen.push(toResourceSeen(entry, performance.timeOrigin));
+        }
+        schedule();
+      }).observe({ type: 'resource', buffered: true });
+    } catch {
+      // No resource timing (old browser): webRequest alone.
+    }
+
     // 20 signals a second, bursts of 100: far above any real tag setup, far below a flood.
     const allow = rateLimiter(20, 100, () => Date.now());
     let lastUrl = location.href;
@@ -61,11 +92,11 @@ export default defineContentScript({
             send({ type: 'page_body', url: signal.url, method: signal.method, body: signal.body, at: signal.at });
             break;
           case 'datalayer':
-            send({ type: 'page_event', at: signal.at, event: { kind: 'datalayer', source: signal.source, event: signal.event, ...(signal.data ? { data: signal.data } : {}) } });
+            send({ type: 'page_event', id: id(), at: signal.at, event: { kind: 'datalayer', source: signal.source, event: signal.event, ...(signal.data ? { data: signal.data } : {}) } });
             observe({ kind: 'datalayer', event: signal.event, source: signal.source });
             break;
           case 'consent':
-            send({ type: 'page_event', at: signal.at, event: { kind: 'consent', source: signal.source, ...(signal.adStorage ? { adStorage: signal.adStorage } : {}), ...(signal.analyticsStorage ? { analyticsStorage: signal.analyticsStorage } : {}) } });
+            send({ type: 'page_event', id: id(), at: signal.at, event: { kind: 'consent', source: signal.source, ...(signal.adStorage ? { adStorage: signal.adStorage } : {}), ...(signal.analyticsStorage ? { analyticsStorage: signal.analyticsStorage } : {}) } });
             break;
           case 'history':
             // The claim is checked against the real location: a forged route change changes nothing.

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeRequest } from '../tags';
 import type { TagHit } from '../tags/types';
-import { recordOutcome, recordPageBody, recordRequest, type CapturedRequest, type Decode } from './capture';
+import { recordOutcome, recordPageBody, recordRequest, recordResources, type CapturedRequest, type Decode } from './capture';
 import { openStore, type TagwatchDB } from './db';
 import { currentSession, hitsForSession, hitsForTab, sessionsForTab } from './queries';
 import { prune } from './retention';
@@ -165,5 +165,55 @@ describe('retention', () => {
     const result = await prune(db, 200, { maxAgeMs: 1e9, maxHits: 1 });
     expect(result.sessions).toBe(2);
     expect(await db.count('hits')).toBe(1);
+  });
+});
+
+describe('requests the page witnessed (resource timing) when the worker lost their webRequest event', () => {
+  const pixel = 'https://www.facebook.com/tr/?id=1&ev=Lead&r=1';
+
+  it('matches a request webRequest reported and stores nothing new', async () => {
+    await recordRequest(db, req({ url: pixel, at: 5_000 }), decodeRequest);
+    const added = await recordResources(db, { tabId: 7, frameId: 0 }, [{ url: pixel, at: 5_004, initiator: 'img', status: 0 }], decodeRequest);
+    expect(added).toEqual([]);
+    expect(await db.count('hits')).toBe(1);
+  });
+
+  it('stores a tag request only the page saw, and ignores what is not a tag', async () => {
+    const added = await recordResources(
+      db,
+      { tabId: 7, frameId: 0 },
+      [{ url: pixel, at: 5_000, initiator: 'img', status: 200 }, { url: 'https://shop.example/api/cart', at: 5_001, initiator: 'fetch', status: 200 }],
+      decodeRequest,
+    );
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ vendor: 'meta-pixel', event: 'Lead', status: 'sent', statusCode: 200, partial: expect.stringContaining('report of it was lost') });
+  });
+
+  it('pairs repeated requests to one URL one to one', async () => {
+    await recordRequest(db, req({ url: pixel, at: 5_000 }), decodeRequest);
+    const added = await recordResources(
+      db,
+      { tabId: 7, frameId: 0 },
+      [{ url: pixel, at: 5_002, initiator: 'img', status: 0 }, { url: pixel, at: 5_300, initiator: 'img', status: 0 }],
+      decodeRequest,
+    );
+    expect(added.map((h) => h.at)).toEqual([5_300]);
+  });
+
+  it('gives way to the browser report when webRequest arrives after the witness', async () => {
+    await recordResources(db, { tabId: 7, frameId: 0 }, [{ url: pixel, at: 5_000, initiator: 'img', status: 0 }], decodeRequest);
+    await recordRequest(db, req({ url: pixel, at: 5_001 }), decodeRequest);
+    const hits = await hitsForTab(db, 7);
+    expect(hits.map((h) => h.requestKey)).toEqual([expect.stringMatching(/^wr:/)]);
+  });
+
+  it('keeps a body the page hooks gave the witness when webRequest reports the request without one', async () => {
+    const url = 'https://collect.vendor.test/beacon';
+    const body = JSON.stringify({ events: [{ name: 'sign_up' }] });
+    await recordResources(db, { tabId: 7, frameId: 0 }, [{ url, at: 5_000, initiator: 'beacon', status: 0 }], decodeJsonVendor);
+    expect(await recordPageBody(db, { tabId: 7, frameId: 0, at: 5_000, url, method: 'POST', body }, decodeJsonVendor)).toBe('merged');
+    await recordRequest(db, req({ url, method: 'POST', at: 5_002, body: { kind: 'unavailable', reason: 'Unknown error' } }), decodeJsonVendor);
+    const hits = await hitsForTab(db, 7);
+    expect(hits.map((h) => [h.requestKey.slice(0, 3), h.event, h.bodyState])).toEqual([['wr:', 'sign_up', 'page']]);
   });
 });

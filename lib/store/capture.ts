@@ -35,6 +35,11 @@ export interface PageBody {
 
 /** How far apart the page hooks' clock and webRequest's may place the same request. */
 export const MERGE_WINDOW_MS = 10_000;
+/**
+ * How far apart webRequest's timestamp and the page's resource timing may place one request. Both read the
+ * wall clock at the request's start; a second leaves room for a busy machine.
+ */
+export const WITNESS_WINDOW_MS = 1_000;
 /** The raw body kept for the developer view: the decoded params carry the rest. */
 export const RAW_BODY_KEEP = 16 * 1024;
 
@@ -88,13 +93,19 @@ export async function recordRequest(db: TagwatchDB, req: CapturedRequest, decode
   const hash = urlHash(req.url);
   const tx = db.transaction(['tabs', 'sessions', 'hits', 'pendingBodies'], 'readwrite');
   const session = await resolveSession(tx, req);
+  const store = tx.objectStore('hits');
+  // The page's resource timing may have recorded this request first (its webRequest event was queued while
+  // the worker restarted): the browser's own report replaces that witness, keeping a body it was given.
+  const witness = nearestWitness(await store.index('byTabUrl').getAll([req.tabId, hash]), req.at);
   let hits = first;
   let { state } = facts;
   let text = facts.text;
   if (state === 'missing') {
-    const pending = await takePending(tx.objectStore('pendingBodies'), req.tabId, hash, req.at);
-    if (pending) {
-      text = pending.body;
+    const recovered = witness?.[0]?.bodyState === 'page' ? witness[0].body : undefined;
+    const pending = recovered === undefined ? await takePending(tx.objectStore('pendingBodies'), req.tabId, hash, req.at) : undefined;
+    const body = recovered ?? pending?.body;
+    if (body !== undefined) {
+      text = body;
       state = 'page';
       hits = decode({ url: req.url, method: req.method, body: text, type: req.type });
     }
@@ -108,10 +119,19 @@ export async function recordRequest(db: TagwatchDB, req: CapturedRequest, decode
     text,
     bodyNote(state),
   );
-  const store = tx.objectStore('hits');
+  if (witness) for (const old of witness) await store.delete(old.id);
   await Promise.all(stored.map((row) => store.put(row)));
   await tx.done;
   return stored;
+}
+
+/** A request key's rows recorded from resource timing near `at`, if any: the nearest one. */
+function nearestWitness(rows: HitRow[], at: number): HitRow[] | undefined {
+  const witnesses = rows.filter((h) => h.requestKey.startsWith('rt:') && Math.abs(h.at - at) <= WITNESS_WINDOW_MS);
+  if (witnesses.length === 0) return undefined;
+  witnesses.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at));
+  const key = witnesses[0]!.requestKey;
+  return rows.filter((h) => h.requestKey === key);
 }
 
 async function takePending(
@@ -190,4 +210,66 @@ export async function recordOutcome(db: TagwatchDB, requestId: string, outcome: 
   await Promise.all(updated.map((h) => tx.store.put(h)));
   await tx.done;
   return updated;
+}
+
+/** A request the page's resource timing reported (lib/page/resources.ts). */
+export interface ResourceWitness {
+  url: string;
+  at: number;
+  initiator: string;
+  status: number;
+}
+
+/**
+ * Requests the page says it made. Each tag request webRequest already reported is matched (nearest in time,
+ * one to one) and changes nothing; a tag request no webRequest report matches — its event was lost with a
+ * stopped worker — is stored from the page's account: URL only, so a POST body is missing until the page
+ * hooks deliver it.
+ */
+export async function recordResources(
+  db: TagwatchDB,
+  ref: { tabId: number; frameId: number; documentId?: string },
+  items: readonly ResourceWitness[],
+  decode: Decode,
+): Promise<StoredHit[]> {
+  const tagged = items
+    .map((item) => {
+      const method = item.initiator === 'beacon' ? 'POST' : 'GET';
+      return { item, method, hits: decode({ url: item.url, method }) };
+    })
+    .filter((x) => x.hits.length > 0);
+  if (tagged.length === 0) return [];
+  const tx = db.transaction(['tabs', 'sessions', 'hits', 'pendingBodies'], 'readwrite');
+  const store = tx.objectStore('hits');
+  const stored: HitRow[] = [];
+  const claimed = new Set<string>();
+  for (const { item, method, hits } of tagged.sort((a, b) => a.item.at - b.item.at)) {
+    const hash = urlHash(item.url);
+    const near = (await store.index('byTabUrl').getAll([ref.tabId, hash])).filter(
+      (h) => Math.abs(h.at - item.at) <= WITNESS_WINDOW_MS && !claimed.has(h.requestKey),
+    );
+    if (near.length > 0) {
+      near.sort((a, b) => Math.abs(a.at - item.at) - Math.abs(b.at - item.at));
+      claimed.add(near[0]!.requestKey);
+      continue;
+    }
+    const session = await resolveSession(tx as never, { ...ref, at: item.at });
+    const requestKey = `rt:${ref.tabId}:${hash}:${item.at}`;
+    claimed.add(requestKey);
+    const state: BodyState = method === 'POST' ? 'missing' : 'none';
+    const rowsFor = rows(
+      hits,
+      {
+        requestKey, sessionId: session.id, tabId: ref.tabId, frameId: ref.frameId, at: item.at, url: item.url, method,
+        type: item.initiator === 'beacon' ? 'ping' : item.initiator, status: item.status >= 400 ? 'failed' : 'sent',
+        ...(item.status > 0 ? { statusCode: item.status } : {}), bodyState: state, urlHash: hash,
+      },
+      undefined,
+      'recovered from the page’s own list of requests: the browser’s report of it was lost (the worker was stopped)',
+    );
+    for (const row of rowsFor) await store.put(row);
+    stored.push(...rowsFor);
+  }
+  await tx.done;
+  return stored;
 }

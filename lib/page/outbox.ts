@@ -1,0 +1,52 @@
+/**
+ * Messages from a page to the worker, delivered at least once. The worker acknowledges a message only after
+ * its write committed; if the worker was stopped meanwhile (Chrome stops idle workers; a stop can land
+ * mid-burst) the send fails and the message is sent again. The worker de-duplicates what it may see twice.
+ */
+export interface OutboxEnv<M> {
+  send: (message: M) => Promise<unknown>;
+  schedule: (fn: () => void, ms: number) => void;
+  /** Messages waiting at most; beyond it the oldest are dropped (a page that cannot reach the worker at all). */
+  maxQueue?: number;
+  /** First retry delay; it doubles per round up to 5 s (a worker restarting on a busy machine takes seconds). */
+  retryMs?: number;
+  maxTries?: number;
+}
+
+export function createOutbox<M>(env: OutboxEnv<M>): { push: (message: M) => void; size: () => number } {
+  const maxQueue = env.maxQueue ?? 500;
+  const retryMs = env.retryMs ?? 500;
+  const maxTries = env.maxTries ?? 30;
+  const waiting: Array<{ message: M; tries: number }> = [];
+  let scheduled = false;
+  let rounds = 0;
+
+  const attempt = (item: { message: M; tries: number }) => {
+    item.tries++;
+    env.send(item.message).then(
+      () => {
+        rounds = 0;
+      },
+      () => {
+        if (item.tries >= maxTries) return;
+        waiting.push(item);
+        if (waiting.length > maxQueue) waiting.shift();
+        retryLater();
+      },
+    );
+  };
+  const retryLater = () => {
+    if (scheduled) return;
+    scheduled = true;
+    const delay = Math.min(retryMs * 2 ** rounds, 5_000);
+    rounds++;
+    env.schedule(() => {
+      scheduled = false;
+      for (const item of waiting.splice(0)) attempt(item);
+    }, delay);
+  };
+  return {
+    push: (message) => attempt({ message, tries: 0 }),
+    size: () => waiting.length,
+  };
+}
