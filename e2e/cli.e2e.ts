@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveSite, type Site } from './harness';
+
+// The audit command as a consultant or a CI job runs it: a child process, its output and its exit code.
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function audit(args: string[], timeoutMs = 120_000): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn('node_modules/.bin/tsx', ['scripts/audit/main.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+interface ReportTag { vendor: string; event?: string; status: string }
+interface Report { version: number; goals: Array<{ id: string; fired: number; firings: Array<{ tags: ReportTag[] }> }>; findings: Array<{ kind: string; severity: string }>; journey?: { expectedGoals: Array<{ id: string; fired: boolean }> } }
+
+const statuses = (report: Report) =>
+  Object.fromEntries(report.goals.map((g) => [g.id, g.firings.flatMap((f) => f.tags.map((t) => `${t.vendor}:${t.event ?? ''}:${t.status}`))]));
+
+let site: Site;
+let dir: string;
+beforeAll(async () => {
+  site = await serveSite();
+  dir = mkdtempSync(join(tmpdir(), 'tagwatch-cli-'));
+});
+afterAll(async () => site?.close());
+
+describe('npm run audit', () => {
+  it('audits the shop through a journey and exits 1 because tags are missing', async () => {
+    const out = join(dir, 'shop.json');
+    const html = join(dir, 'shop.html');
+    const run = await audit([site.origin, '--plan', 'e2e/site/shop/plan.json', '--journey', 'e2e/site/shop/journey.json', '--stub-vendors', '--out', out, '--html', html, '--settle', '1500']);
+    expect(run.stderr).not.toContain('Error:');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report.version).toBe(1);
+    expect(statuses(report)).toMatchObject({
+      newsletter_signup: ['ga4:generate_lead:sent', 'meta-pixel:Lead:sent'],
+      add_to_cart: ['ga4:add_to_cart:sent', 'meta-pixel:AddToCart:missing'],
+      care_guide_download: ['ga4:file_download:sent'],
+      purchase: ['ga4:purchase:sent', 'meta-pixel:Purchase:sent'],
+    });
+    const kinds = report.findings.map((f) => f.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['missing_tag', 'pii_in_hit', 'duplicate_hit']));
+    expect(report.journey?.expectedGoals).toEqual([{ id: 'newsletter_signup', fired: true }, { id: 'purchase', fired: true }]);
+    // The table a person reads.
+    expect(run.stdout).toMatch(/Add to cart/);
+    expect(run.stdout).toMatch(/missing/);
+    expect(readFileSync(html, 'utf8')).toContain('<!doctype html');
+  });
+
+  it('with no URL, audits the bundled demo shop with the default plan (the README run command)', async () => {
+    const out = join(dir, 'demo.json');
+    const run = await audit(['--out', out]);
+    expect(run.stderr).toContain('auditing the bundled demo shop');
+    // The demo shop forgets Meta's AddToCart and leaks an email address: error-level findings, exit 1.
+    expect(run.code).toBe(1);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    const fired = report.goals.filter((g) => g.fired > 0).map((g) => g.id);
+    expect(fired).toEqual(expect.arrayContaining(['newsletter_signup', 'add_to_cart', 'file_download', 'purchase']));
+    expect(report.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['missing_tag', 'pii_in_hit']));
+  });
+
+  it('reports a broken URL and a hanging page without stopping the others, and exits 2', async () => {
+    const out = join(dir, 'many.json');
+    const run = await audit([`${site.origin}/shop/index.html`, 'http://127.0.0.1:9/', `${site.origin}/slow`, '--stub-vendors', '--timeout', '4000', '--settle', '500', '--concurrency', '3', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/Could not audit http:\/\/127\.0\.0\.1:9\//);
+    expect(run.stdout).toMatch(/Could not audit .*\/slow: .*hangs/);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report.version).toBe(1);
+  });
+
+  it.each([
+    [['--concurency', '2'], /Unknown option '--concurency'/],
+    [['not-a-url'], /"not-a-url" is not a URL/],
+    [['--browser', '/nowhere/chrome', 'https://shop.example/'], /No browser at \/nowhere\/chrome/],
+  ])('refuses bad usage %j with exit code 2 and says what to do', async (args, message) => {
+    const run = await audit(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('refuses an invalid journey with the step that is wrong', async () => {
+    const journey = join(dir, 'bad-journey.json');
+    writeFileSync(journey, JSON.stringify([{ goto: '/' }, { clik: '#buy' }]));
+    const run = await audit([site.origin, '--journey', journey]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('journey[1]: unknown step "clik"');
+  });
+
+  it('refuses an invalid plan, naming the path', async () => {
+    const plan = join(dir, 'bad-plan.json');
+    writeFileSync(plan, JSON.stringify({ version: 1, name: 'x', goals: [{ id: 'a', name: 'A', trigger: { kind: 'sumbit' } }] }));
+    const run = await audit([site.origin, '--plan', plan]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('goals[0].trigger.kind: unknown kind "sumbit"');
+  });
+});
