@@ -62,7 +62,9 @@ export function auditTab(plans: readonly Plan[], records: TabRecords, options: A
     consent: consentSignals(records.signals),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
-  const first = [...records.sessions].sort((a, b) => a.startedAt - b.startedAt)[0];
+  // A new tab's initial about:blank is a session too; the report is about the first real page.
+  const ordered = [...records.sessions].sort((a, b) => a.startedAt - b.startedAt);
+  const first = ordered.find((s) => /^https?:/.test(s.url)) ?? ordered[0];
   const page = options.page ?? { url: first?.url ?? 'about:blank', ...(first?.title ? { title: first.title } : {}) };
   const plan: Plan = { version: 1, name: plans.map((p) => p.name).join(' + ') || 'No plan', goals };
   const report = buildReport({

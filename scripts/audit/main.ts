@@ -120,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const run of runs) {
       if (!run.ok) continue;
       const records = await tabRecords(running, run.tabId);
-      const { report } = auditTab([plan], records, { generatedAt: Date.now() });
+      const { report } = auditTab([plan], records, { generatedAt: Date.now(), page: { url: run.url, ...(run.title ? { title: run.title } : {}) } });
       const expected = targets.find((t) => t.name === run.target)?.steps.flatMap((st) => ('expectGoal' in st ? [st.expectGoal] : [])) ?? [];
       reports.push(expected.length > 0 ? { ...report, journey: { expectedGoals: expected.map((id) => ({ id, fired: !run.missingGoals.includes(id) })) } } : report);
     }

@@ -77,6 +77,17 @@ async function runStep(page: Page, step: Journey[number], opts: RunOptions, tabI
   }
 }
 
+/** Playwright's words for a page that failed, in the user's. */
+function plainError(error: unknown, timeoutMs: number): string {
+  const first = ((error as Error).message ?? String(error)).split('\n')[0] ?? '';
+  if (/Timeout \d+ms exceeded/.test(first)) {
+    return `it did not finish loading within ${Math.round(timeoutMs / 1000)} s (the page hangs). Try a larger --timeout if it is just slow.`;
+  }
+  const net = /net::(ERR_[A-Z_]+)/.exec(first)?.[1];
+  if (net) return `the browser could not load it (${net}). Check the URL and that the site is reachable from this machine.`;
+  return first.replace(/^page\.\w+: /, '');
+}
+
 /** Run a journey (or just load the URL) in a new page; a page that fails or hangs is reported, not thrown. */
 export async function runPage(ext: Extension, target: string, journey: Journey, opts: RunOptions): Promise<PageRun> {
   let page: Page | undefined;
@@ -95,7 +106,7 @@ export async function runPage(ext: Extension, target: string, journey: Journey, 
     await current.waitForTimeout(opts.settleMs);
     return { ok: true, target, tabId: tab.tabId, url: current.url(), title: await current.title().catch(() => ''), missingGoals: missing };
   } catch (error) {
-    return { ok: false, target, error: (error as Error).message.split('\n')[0] ?? String(error) };
+    return { ok: false, target, error: plainError(error, opts.timeoutMs) };
   } finally {
     // The tab stays open until its data is read; the caller closes the browser.
   }
