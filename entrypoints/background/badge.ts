@@ -1,10 +1,22 @@
 import browser from 'webextension-polyfill';
-import { countHitsForSession, currentSession, type TagwatchDB } from '@/lib/store';
+import { auditTab } from '@/lib/audit/audit-tab';
+import { PLANS_KEY, storedPlans } from '@/lib/goals/plans-setting';
+import { currentSession, pageRecords, type TagwatchDB } from '@/lib/store';
+import { badgeOf } from '@/lib/view/badge';
 
-/** The toolbar badge: the current page's hit count. */
+/**
+ * The toolbar badge: the current page's audit at a glance — error-level problems in red, else goals fired in
+ * green, else the hit count in grey. The same audit as the popup's (lib/audit/audit-tab.ts) over the same
+ * records (pageRecords), so the two cannot disagree. Runs debounced after changes (context.ts).
+ */
 export async function updateBadge(db: TagwatchDB, tabId: number): Promise<void> {
-  const session = await currentSession(db, tabId);
-  const count = session ? await countHitsForSession(db, session.id) : 0;
-  await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count > 999 ? '999+' : count) : '' }).catch(() => undefined);
-  await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' }).catch(() => undefined);
+  const [session, stored] = await Promise.all([currentSession(db, tabId), browser.storage.local.get(PLANS_KEY)]);
+  let badge = { text: '', color: '#868e96' };
+  if (session) {
+    const records = await pageRecords(db, session);
+    const { summary } = auditTab(storedPlans(stored[PLANS_KEY]), records, { generatedAt: Date.now() });
+    badge = badgeOf(summary);
+  }
+  await browser.action.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
+  await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);
 }

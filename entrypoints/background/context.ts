@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import { decodeRequest, type CustomEndpoint, type HitRequest, type TagHit } from '@/lib/tags';
 import { describeStoreError, openStore, type TagwatchDB } from '@/lib/store';
 import { CHANGES_CHANNEL, type ChangeNotice } from '@/lib/messages';
+import { PLANS_KEY } from '@/lib/goals/plans-setting';
+import { coalesce, type Coalesced } from '@/lib/view/coalesce';
 import { updateBadge } from './badge';
 
 export interface WorkerContext {
@@ -25,13 +27,40 @@ export function openWorkerContext(): WorkerContext {
     endpoints = (got[SETTINGS_KEY] as Settings | undefined)?.endpoints ?? [];
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[SETTINGS_KEY]) endpoints = (changes[SETTINGS_KEY].newValue as Settings | undefined)?.endpoints ?? [];
+    if (area !== 'local') return;
+    if (changes[SETTINGS_KEY]) endpoints = (changes[SETTINGS_KEY].newValue as Settings | undefined)?.endpoints ?? [];
+    // Another plan is another audit: every tab's badge (and open popups) must say what the new plan finds.
+    if (changes[PLANS_KEY]) {
+      void browser.tabs.query({}).then((tabs) => {
+        for (const tab of tabs) if (tab.id !== undefined && tab.id >= 0) changed(tab.id);
+      });
+    }
   });
   const channel = new BroadcastChannel(CHANGES_CHANNEL);
   // A burst of hits is one notice and one badge update per tab, not one per hit: the badge query and the
   // popup's re-query would otherwise compete with the writes. A timer lost with the worker only loses a
   // badge refresh, which the next hit redoes.
   const pending = new Map<number, ReturnType<typeof setTimeout>>();
+  // The badge runs the tab's audit: one at a time per tab, resting 3× as long as it took, so a page with
+  // thousands of hits does not keep the worker from writing them.
+  const badges = new Map<number, Coalesced>();
+  const badgeOf = (tabId: number): Coalesced => {
+    let badge = badges.get(tabId);
+    if (!badge) {
+      badge = coalesce(
+        () => db.then((d) => updateBadge(d, tabId)),
+        0,
+        (error) => console.error('Tagwatch: the badge could not be updated', error),
+        { restFactor: 3 },
+      );
+      badges.set(tabId, badge);
+    }
+    return badge;
+  };
+  browser.tabs.onRemoved.addListener((tabId) => {
+    badges.get(tabId)?.cancel();
+    badges.delete(tabId);
+  });
   const changed = (tabId: number) => {
     if (pending.has(tabId)) return;
     pending.set(
@@ -39,7 +68,7 @@ export function openWorkerContext(): WorkerContext {
       setTimeout(() => {
         pending.delete(tabId);
         channel.postMessage({ tabId } satisfies ChangeNotice);
-        void db.then((d) => updateBadge(d, tabId));
+        badgeOf(tabId).trigger();
       }, 150),
     );
   };

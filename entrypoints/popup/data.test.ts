@@ -37,10 +37,14 @@ it('loads the current page of the tab, and an earlier page on request', async ()
   expect(before.currentSessionId).toBe(thanks.id);
   expect(before.hits.map((h) => h.event)).toEqual(['PageView', 'Lead']);
   expect(before.signals.map((s) => s.kind === 'datalayer' && s.event)).toEqual(['Lead']);
+  // Its goals are reconciled with the tab's hits up to 10 s into the next page: the unload beacon counts.
+  expect(before.auditHits.map((h) => h.event)).toEqual(['PageView', 'Lead', 'PageView']);
+  // …and from 2 s before the page started (here the whole tab: these pages lasted milliseconds).
+  expect(now.auditHits.map((h) => h.event)).toEqual(['PageView', 'Lead', 'PageView']);
 });
 
 it('falls back to the current page when the chosen one is gone, and is empty for an unknown tab', async () => {
   const page = await startSession(db, { tabId: 7, documentId: 'doc-1', url: 'https://shop.example/', at: 100 });
   expect((await loadPage(db, 7, 'pruned-session')).session?.id).toBe(page.id);
-  expect(await loadPage(db, 99, undefined)).toEqual({ tabId: 99, sessions: [], hits: [], signals: [], firings: [] });
+  expect(await loadPage(db, 99, undefined)).toEqual({ tabId: 99, sessions: [], hits: [], signals: [], firings: [], auditHits: [] });
 });

@@ -1,6 +1,9 @@
 import browser from 'webextension-polyfill';
 import { CHANGES_CHANNEL, type ChangeNotice, type Message } from '@/lib/messages';
-import { currentSession, firingsForSession, hitsForSession, openStore, sessionsForTab, type StoredSignal, type TagwatchDB } from '@/lib/store';
+import { PLANS_KEY, storedPlans } from '@/lib/goals/plans-setting';
+import type { Plan } from '@/lib/goals/types';
+import { currentSession, hitsForSession, openStore, pageRecords, sessionsForTab, type TagwatchDB } from '@/lib/store';
+import type { ExportFile } from '@/lib/view/export';
 import type { LastError, PageData } from './model';
 
 // The popup's only contact with the browser and IndexedDB. The popup reads; the background is the only writer.
@@ -23,22 +26,71 @@ export async function resolveTab(search: string): Promise<{ tabId?: number; url?
   return tab?.id === undefined ? { exists: false } : { tabId: tab.id, url: tab.url, exists: true };
 }
 
-async function signalsForSession(db: TagwatchDB, sessionId: string): Promise<StoredSignal[]> {
-  return db.getAllFromIndex('signals', 'bySession', IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]));
-}
-
 /** Everything the popup shows for one tab; `chosen` is the session the user picked, if it still exists. */
 export async function loadPage(db: TagwatchDB, tabId: number, chosen: string | undefined): Promise<PageData> {
   const [sessions, current] = await Promise.all([sessionsForTab(db, tabId), currentSession(db, tabId)]);
   const currentSessionId = current?.id ?? sessions[0]?.id;
   const session = sessions.find((s) => s.id === chosen) ?? sessions.find((s) => s.id === currentSessionId) ?? current;
-  if (!session) return { tabId, sessions, hits: [], signals: [], firings: [] };
-  const [hits, signals, firings] = await Promise.all([
-    hitsForSession(db, session.id),
-    signalsForSession(db, session.id),
-    firingsForSession(db, session.id),
-  ]);
-  return { tabId, sessions: sessions.some((s) => s.id === session.id) ? sessions : [session, ...sessions], session, currentSessionId, hits, signals, firings };
+  if (!session) return { tabId, sessions, hits: [], signals: [], firings: [], auditHits: [] };
+  // The page's own hits for the Hits and Tags views; for its goals, the tab's hits around it (pageRecords).
+  const [hits, records] = await Promise.all([hitsForSession(db, session.id), pageRecords(db, session)]);
+  return {
+    tabId,
+    sessions: sessions.some((s) => s.id === session.id) ? sessions : [session, ...sessions],
+    session,
+    currentSessionId,
+    hits,
+    signals: records.signals,
+    firings: records.firings,
+    auditHits: records.hits,
+  };
+}
+
+/** The plans in force (`storage.local` `plans`), now and whenever they change. Returns the unsubscribe. */
+export function watchPlans(onPlans: (plans: Plan[]) => void): () => void {
+  void browser.storage.local.get(PLANS_KEY).then((got) => onPlans(storedPlans(got[PLANS_KEY])));
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes[PLANS_KEY]) onPlans(storedPlans(changes[PLANS_KEY].newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+export function openOptions(): void {
+  void browser.runtime.openOptionsPage();
+}
+
+/** Save a file to the user's downloads, as a link with `download` does: no extra permission needed. */
+export function saveFile(file: ExportFile): void {
+  const url = URL.createObjectURL(new Blob([file.text], { type: `${file.mime};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started by the time the click returns, but give the browser a moment to read the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Put text on the clipboard; the old way when the Clipboard API refuses (an unfocused popup). */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch (error) {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    if (!ok) throw error;
+  }
 }
 
 /** Call `onChange` when the background says this tab's data changed. Returns the unsubscribe. */

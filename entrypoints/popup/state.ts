@@ -1,11 +1,16 @@
 import { batch, computed, signal } from '@preact/signals';
+import type { Plan } from '@/lib/goals/types';
 import type { TagwatchDB } from '@/lib/store';
 import { coalesce } from '@/lib/view/coalesce';
+import { exportFile } from '@/lib/view/export';
 import { tagInventory } from '@/lib/view/inventory';
 import { pageAccess } from '@/lib/view/page-access';
+import { pageAudit } from '@/lib/view/page-audit';
 import { buildStream } from '@/lib/view/stream';
-import { clearTab, dismissLastError, loadPage, openStore, resolveTab, watchChanges, watchLastError, watchTabUrl } from './data';
-import { EMPTY_PAGE, type LastError, type PageData, type PopupActions, type PopupModel, type TabStatus } from './model';
+import {
+  clearTab, copyText, dismissLastError, loadPage, openOptions, openStore, resolveTab, saveFile, watchChanges, watchLastError, watchPlans, watchTabUrl,
+} from './data';
+import { EMPTY_PAGE, type LastError, type PageAudit, type PageData, type PopupActions, type PopupModel, type TabStatus } from './model';
 
 // The popup's state: a few signals filled from IndexedDB, and what the views derive from them, computed once
 // per change. Components get `model` as plain data (see App).
@@ -18,15 +23,24 @@ const page = signal<PageData>(EMPTY_PAGE);
 /** The session the user picked; undefined follows the tab's current page. */
 const chosen = signal<string | undefined>(undefined);
 const lastError = signal<LastError | undefined>(undefined);
+/** Undefined until storage.local has been read. */
+const plans = signal<Plan[] | undefined>(undefined);
 
 const stream = computed(() => buildStream(page.value.hits, page.value.signals));
 const inventory = computed(() => tagInventory(page.value.hits));
+/** The one audit (lib/audit/audit-tab.ts) of the page shown: redone with each load (see start). */
+const audit = signal<PageAudit | undefined>(undefined);
+
+function auditOf(data: PageData): PageAudit | undefined {
+  return data.session && plans.value !== undefined ? pageAudit(plans.value, { ...data, session: data.session }, Date.now()) : undefined;
+}
 
 export const model = computed<PopupModel>(() => ({
   ...page.value,
   status: status.value,
   stream: stream.value,
   inventory: inventory.value,
+  ...(audit.value ? { audit: audit.value } : {}),
   ...(lastError.value ? { lastError: lastError.value } : {}),
 }));
 
@@ -49,11 +63,25 @@ export const actions: PopupActions = {
     lastError.value = undefined;
     void dismissLastError();
   },
+  exportReport(kind) {
+    const report = audit.value?.audit.report;
+    if (report) saveFile(exportFile(report, kind));
+  },
+  async copySummary() {
+    const report = audit.value?.audit.report;
+    if (!report) throw new Error('There is no report yet: wait for the page to load.');
+    await copyText(exportFile(report, 'markdown').text);
+  },
+  openOptions,
 };
 
 export async function start(search: string): Promise<void> {
   watchLastError((error) => {
     lastError.value = error;
+  });
+  watchPlans((next) => {
+    plans.value = next;
+    reload();
   });
   const target = await resolveTab(search);
   if (target.tabId === undefined) {
@@ -78,8 +106,11 @@ export async function start(search: string): Promise<void> {
     const data = await loadPage(db, tabId, chosen.value);
     if (mine !== generation) return; // a newer load (another session picked) is under way
     const access = pageAccess(url);
+    // Here, not in a computed: its cost then counts in the load's, which the requery rests after (see below).
+    const audited = auditOf(data);
     batch(() => {
       page.value = data;
+      audit.value = audited;
       // On a browser page the earlier pages of the tab stay reachable through the session selector.
       if (!access.ok && chosen.value === undefined) status.value = { kind: 'unavailable', reason: 'unsupported', message: access.message };
       else if (!target.exists && data.sessions.length === 0) status.value = { kind: 'unavailable', reason: 'no-tab', message: `Tab ${tabId} is not open, and Tagwatch has nothing recorded for it.` };
@@ -94,7 +125,9 @@ export async function start(search: string): Promise<void> {
       void Promise.resolve().then(() => Promise.resolve()).then(() => performance.mark('tagwatch:rendered'));
     }
   };
-  const requery = coalesce(load, REQUERY_MS, (error) => console.error('Tagwatch: reading this tab failed', error));
+  // A page with thousands of hits makes the audit slow: rest 3× as long as a load took, so a live stream of hits
+  // leaves the popup responsive.
+  const requery = coalesce(load, REQUERY_MS, (error) => console.error('Tagwatch: reading this tab failed', error), { restFactor: 3 });
   reload = requery.trigger;
   watchChanges(tabId, requery.trigger);
   if (target.exists) {

@@ -4,7 +4,7 @@ import { clock, count, firingWords, listWords, seconds, triggerWords, vendorName
 import { newsletter, T0 } from './testing';
 
 describe('words', () => {
-  it.each<[number, string]>([[2000, '2 s'], [500, '0.5 s'], [1234, '1.2 s'], [90_000, '90 s'], [0, '0 s']])('seconds(%d)', (ms, want) => expect(seconds(ms)).toBe(want));
+  it.each<[number, string]>([[2000, '2 s'], [500, '0.5 s'], [1234, '1.2 s'], [90_000, '90 s'], [0, '0 s'], [2, 'less than 0.1 s']])('seconds(%d)', (ms, want) => expect(seconds(ms)).toBe(want));
 
   it.each<[string | undefined, string]>([['UTC', '07:40:00'], ['Europe/Paris', '08:40:00'], ['Not/AZone', '07:40:00 UTC']])('clock in %s', (zone, want) =>
     expect(clock(T0, zone)).toBe(want));

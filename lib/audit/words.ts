@@ -9,10 +9,10 @@ export function vendorName(vendor: string): string {
   return isVendorId(vendor) ? VENDORS[vendor].name : vendor;
 }
 
-/** 2000 → `2 s`, 500 → `0.5 s`, 90000 → `90 s`. */
+/** 2000 → `2 s`, 500 → `0.5 s`, 90000 → `90 s`; 2 → `less than 0.1 s` (not `0 s`: two hits 2 ms apart are not simultaneous). */
 export function seconds(ms: number): string {
   const s = Math.round(ms / 100) / 10;
-  return `${s} s`;
+  return s === 0 && ms > 0 ? 'less than 0.1 s' : `${s} s`;
 }
 
 /**

@@ -94,3 +94,44 @@ export async function recordSignal(db: TagwatchDB, ref: DocumentRef, event: Page
 export async function signalsForTab(db: TagwatchDB, tabId: number, from = -Infinity, to = Infinity): Promise<StoredSignal[]> {
   return db.getAllFromIndex('signals', 'byTab', IDBKeyRange.bound([tabId, from], [tabId, to]));
 }
+
+export async function signalsForSession(db: TagwatchDB, sessionId: string): Promise<StoredSignal[]> {
+  return db.getAllFromIndex('signals', 'bySession', IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]));
+}
+
+/** The page the tab showed after `session`, if any. */
+export async function nextSession(db: TagwatchDB, session: Pick<PageSession, 'tabId' | 'startedAt'>): Promise<PageSession | undefined> {
+  const range = IDBKeyRange.bound([session.tabId, session.startedAt], [session.tabId, Infinity], true, false);
+  const [next] = await db.getAllFromIndex('sessions', 'byTab', range, 1);
+  return next;
+}
+
+/** Hits a page's goals are reconciled against from this long before the page started (see auditSpan). */
+export const AUDIT_LEAD_MS = 2_000;
+/** …and until this long into the next page: a form that navigates away has its hits in the next page. */
+export const AUDIT_TAIL_MS = 10_000;
+
+/** The time span of the tab's hits that belong to a page's audit: from its start − 2 s to the next page's start + 10 s. */
+export function auditSpan(session: Pick<PageSession, 'startedAt'>, next: Pick<PageSession, 'startedAt'> | undefined): { from: number; to: number } {
+  return { from: session.startedAt - AUDIT_LEAD_MS, to: next ? next.startedAt + AUDIT_TAIL_MS : Infinity };
+}
+
+/** What one page's audit reads (lib/audit/audit-tab.ts TabRecords): the popup and the badge read the same. */
+export interface PageRecords {
+  sessions: PageSession[];
+  hits: StoredHit[];
+  firings: StoredFiring[];
+  signals: StoredSignal[];
+}
+
+/** One page's firings and page events, and the tab's hits around it (auditSpan). */
+export async function pageRecords(db: TagwatchDB, session: PageSession): Promise<PageRecords> {
+  const next = await nextSession(db, session);
+  const { from, to } = auditSpan(session, next);
+  const [hits, firings, signals] = await Promise.all([
+    hitsForTab(db, session.tabId, from, to),
+    firingsForSession(db, session.id),
+    signalsForSession(db, session.id),
+  ]);
+  return { sessions: [session], hits, firings, signals };
+}

@@ -65,3 +65,22 @@ it('cancel drops a scheduled run', async () => {
   await vi.advanceTimersByTimeAsync(500);
   expect(run).toHaveBeenCalledTimes(1);
 });
+
+it('rests after a slow run in proportion to how long it took', async () => {
+  const starts: number[] = [];
+  // A run that takes 400 ms of (fake) time, as an audit of thousands of hits does.
+  const run = vi.fn(async () => {
+    starts.push(Date.now());
+    await new Promise((r) => setTimeout(r, 400));
+  });
+  const c = coalesce(run, 150, undefined, { restFactor: 3 });
+  const t0 = Date.now();
+  c.trigger();
+  for (let i = 0; i < 200; i++) {
+    await vi.advanceTimersByTimeAsync(10);
+    c.trigger();
+  }
+  await vi.advanceTimersByTimeAsync(5_000);
+  // Each run 400 ms, then 1,200 ms of rest: starts 1.6 s apart, not 0.4 s.
+  expect(starts.map((s) => s - t0)).toEqual([0, 1_600, 3_200]);
+});

@@ -5,7 +5,9 @@
   var seq = 0;
   function ga4(name, params) {
     var q = 'v=2&tid=G-SHOP123&gtm=45je&cid=555.1763884800&sid=1763884800&sct=1&_p=' + Date.now() + '&_s=' + (++seq) +
-      '&dl=' + encodeURIComponent(location.href) + '&dt=' + encodeURIComponent(document.title);
+      '&dl=' + encodeURIComponent(location.href) + '&dt=' + encodeURIComponent(document.title) +
+      // The event name in the URL too, as gtag.js puts it for a single event: a blocker (or a test) can match it.
+      '&en=' + encodeURIComponent(name);
     var body = 'en=' + encodeURIComponent(name);
     for (var k in params || {}) body += '&' + k + '=' + encodeURIComponent(params[k]);
     navigator.sendBeacon(GA4 + '?' + q, body);

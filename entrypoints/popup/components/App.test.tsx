@@ -24,9 +24,9 @@ const shopEvents = () => [pageEvent({ source: 'dataLayer', event: 'add_to_cart',
 
 const rowEvents = () => screen.queryAllByTestId('hit-row').map((r) => `${r.dataset.vendor}:${r.dataset.event}`);
 
-describe('Tags view (the default)', () => {
+describe('Tags view', () => {
   it('shows one row per vendor with accounts, hit counts, and blocked and failed hits in plain words', () => {
-    render(<App model={modelOf(shopHits())} actions={noActions()} />);
+    render(<App model={modelOf(shopHits())} actions={noActions()} initialView="tags" />);
     expect(screen.getByTestId('tab-tags').getAttribute('aria-selected')).toBe('true');
     const rows = screen.getAllByTestId('tag-row');
     expect(rows.map((r) => r.dataset.vendor)).toEqual(['gtm', 'ga4', 'meta-pixel', 'linkedin']);
@@ -41,14 +41,14 @@ describe('Tags view (the default)', () => {
   });
 
   it('shows the page, its figures and the empty state when nothing was sent', () => {
-    render(<App model={modelOf([])} actions={noActions()} />);
+    render(<App model={modelOf([])} actions={noActions()} initialView="tags" />);
     expect(screen.getByTestId('empty-state').textContent).toBe(NO_HITS_MESSAGE);
     expect(screen.getByRole('heading').textContent).toBe('Shop');
     expect(screen.getByTestId('page-counts').textContent).toBe('0 hits · 0 tags');
   });
 
   it('opens the Hits view filtered to a vendor from its row', () => {
-    render(<App model={modelOf(shopHits(), shopEvents())} actions={noActions()} />);
+    render(<App model={modelOf(shopHits(), shopEvents())} actions={noActions()} initialView="tags" />);
     fireEvent.click(screen.getByRole('button', { name: 'Show Meta Pixel hits' }));
     expect(screen.getByTestId('tab-hits').getAttribute('aria-selected')).toBe('true');
     expect((screen.getByTestId('filter-vendor') as HTMLSelectElement).value).toBe('meta-pixel');
@@ -126,19 +126,21 @@ describe('Hits view', () => {
 });
 
 describe('the frame', () => {
-  it('moves between views with the arrow keys, Home and End', () => {
+  it('opens on the Goals view and moves between views with the arrow keys, Home and End', () => {
     render(<App model={modelOf(shopHits())} actions={noActions()} />);
-    const tags = screen.getByTestId('tab-tags');
-    fireEvent.keyDown(tags, { key: 'ArrowRight' });
-    expect(screen.getByTestId('tab-hits').getAttribute('aria-selected')).toBe('true');
-    expect(document.activeElement).toBe(screen.getByTestId('tab-hits'));
-    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-hits');
-    fireEvent.keyDown(screen.getByTestId('tab-hits'), { key: 'End' });
+    expect(screen.getAllByRole('tab').map((t) => t.textContent?.replace(/\d+$/, ''))).toEqual(['Goals', 'Findings', 'Tags', 'Hits']);
+    const goals = screen.getByTestId('tab-goals');
+    expect(goals.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(goals, { key: 'ArrowRight' });
     expect(screen.getByTestId('tab-findings').getAttribute('aria-selected')).toBe('true');
-    fireEvent.keyDown(screen.getByTestId('tab-findings'), { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(screen.getByTestId('tab-findings'));
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-findings');
+    fireEvent.keyDown(screen.getByTestId('tab-findings'), { key: 'End' });
+    expect(screen.getByTestId('tab-hits').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(screen.getByTestId('tab-hits'), { key: 'ArrowRight' });
     expect(screen.getByTestId('tab-goals').getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(screen.getByTestId('tab-goals'), { key: 'ArrowLeft' });
-    expect(screen.getByTestId('tab-findings').getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('tab-hits').getAttribute('aria-selected')).toBe('true');
     expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([-1, -1, -1, 0]);
   });
 

@@ -25,7 +25,7 @@ function When({ at, pageStart }: { at: number; pageStart: number }) {
 export const HitRow = memoRow(
   function HitRow({ item: hit, pageStart, expanded, onToggle }: RowProps<StoredHit>) {
     return (
-      <li class={`row hit ${hit.status}`} data-testid="hit-row" data-vendor={hit.vendor} data-event={hit.event ?? ''} data-status={hit.status}>
+      <li class={`row hit ${hit.status}`} data-testid="hit-row" data-hit-id={hit.id} data-vendor={hit.vendor} data-event={hit.event ?? ''} data-status={hit.status}>
         <button type="button" class="row-summary" aria-expanded={expanded} aria-controls={detailsId(hit.id)} onClick={() => onToggle(hit.id)}>
           <span class={`badge ${hit.status}`} title={statusDetail(hit)}>
             {STATUS_LABELS[hit.status]}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { VendorId } from '@/lib/tags/vendors';
 import { plural, vendorName } from '@/lib/view/format';
 import { filterHits, type HitFilter } from '@/lib/view/hit-filter';
@@ -19,12 +19,26 @@ interface HitsViewProps {
   filter: HitFilter;
   onFilterChange: (filter: HitFilter) => void;
   pageSize?: number;
+  /** Open this hit, scroll to it and move the focus to it (another view asked for it). */
+  focusHit?: string;
 }
 
-export function HitsView({ items, vendors, pageStart, filter, onFilterChange, pageSize = PAGE_SIZE }: HitsViewProps) {
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
-  const [limit, setLimit] = useState(pageSize);
+export function HitsView({ items, vendors, pageStart, filter, onFilterChange, pageSize = PAGE_SIZE, focusHit }: HitsViewProps) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(focusHit ? [focusHit] : []));
   const shown = useMemo(() => filterHits(items, filter), [items, filter]);
+  // Enough rows to include the hit asked for, however old it is.
+  const [limit, setLimit] = useState(() => {
+    const at = focusHit ? shown.findIndex((i) => i.id === focusHit) : -1;
+    return at < pageSize ? pageSize : Math.ceil((at + 1) / pageSize) * pageSize;
+  });
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    if (!focusHit) return;
+    setExpanded((prev) => (prev.has(focusHit) ? prev : new Set(prev).add(focusHit)));
+    const row = [...(list.current?.querySelectorAll<HTMLElement>('[data-testid=hit-row]') ?? [])].find((r) => r.dataset.hitId === focusHit);
+    row?.scrollIntoView?.({ block: 'start' });
+    row?.querySelector<HTMLElement>('.row-summary')?.focus();
+  }, [focusHit]);
   const toggle = useCallback(
     (id: string) =>
       setExpanded((prev) => {
@@ -65,7 +79,7 @@ export function HitsView({ items, vendors, pageStart, filter, onFilterChange, pa
           <input
             type="search"
             data-testid="filter-text"
-            placeholder="Filter: event, account, parameter, URL"
+            placeholder="Filter: event, param, URL…"
             value={filter.text ?? ''}
             onInput={(e) => onFilterChange({ ...filter, text: e.currentTarget.value })}
           />
@@ -92,7 +106,7 @@ export function HitsView({ items, vendors, pageStart, filter, onFilterChange, pa
           </button>
         </p>
       ) : (
-        <ol class="stream" aria-label="Hits, newest first">
+        <ol class="stream" aria-label="Hits, newest first" ref={list}>
           {visible.map((item) =>
             item.kind === 'hit' ? (
               <HitRow key={item.id} item={item.hit} pageStart={pageStart} expanded={expanded.has(item.id)} onToggle={toggle} />

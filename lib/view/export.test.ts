@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../audit/report';
+import { T0 } from '../audit/testing';
+import { exportFile, exportName, fileHost, fileStamp, type ExportKind } from './export';
+
+const report = buildReport({
+  page: { url: 'https://shop.example:8443/checkout?step=2', title: 'Checkout' },
+  plan: { version: 1, name: 'Shop', goals: [] },
+  sessions: [],
+  firings: [],
+  hits: [],
+  results: [],
+  findings: [],
+  generatedAt: T0,
+});
+
+// The stamp is the viewer's local time: built here from local parts so the test holds in any time zone.
+const local = new Date(T0);
+const pad = (n: number) => String(n).padStart(2, '0');
+const STAMP = `${local.getFullYear()}${pad(local.getMonth() + 1)}${pad(local.getDate())}-${pad(local.getHours())}${pad(local.getMinutes())}`;
+
+it('stamps files with the local date and time, to the minute', () => expect(fileStamp(T0)).toBe(STAMP));
+
+it.each([
+  ['https://shop.example/', 'shop.example'],
+  ['https://Shop.Example:8443/x', 'shop.example-8443'],
+  ['http://localhost:5173/', 'localhost-5173'],
+  ['http://[::1]:8080/', '1-8080'],
+  ['about:blank', 'page'],
+  ['not a url', 'page'],
+])('%s → %s in the file name', (url, host) => expect(fileHost(url)).toBe(host));
+
+describe('exportFile', () => {
+  it.each<[ExportKind, string, string]>([
+    ['json', `tagwatch-report-shop.example-8443-${STAMP}.json`, 'application/json'],
+    ['csv-hits', `tagwatch-hits-shop.example-8443-${STAMP}.csv`, 'text/csv'],
+    ['csv-goals', `tagwatch-goals-shop.example-8443-${STAMP}.csv`, 'text/csv'],
+    ['markdown', `tagwatch-report-shop.example-8443-${STAMP}.md`, 'text/markdown'],
+  ])('%s is named %s', (kind, name, mime) => {
+    expect(exportName(report, kind)).toBe(name);
+    expect(exportFile(report, kind)).toMatchObject({ name, mime });
+  });
+
+  it('writes the JSON report exactly as it is', () => {
+    expect(JSON.parse(exportFile(report, 'json').text)).toEqual(report);
+  });
+
+  it.each<[ExportKind, string]>([
+    ['csv-hits', 'id,time,vendor,event,account,status,error,url,params\r\n'],
+    ['csv-goals', 'goal_id,goal_name,fired_at,element,vendor,event,status,hit_id,reason\r\n'],
+    ['markdown', '# Tracking audit: Checkout\n'],
+  ])('writes %s in its human form', (kind, start) => expect(exportFile(report, kind).text.startsWith(start)).toBe(true));
+});

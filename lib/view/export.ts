@@ -1,0 +1,60 @@
+import { reportToCsv, reportToMarkdown, type AuditReport } from '../audit/report';
+
+// The popup's exports of the audit report: the files' names and contents. Pure; the popup saves them.
+
+export type ExportKind = 'json' | 'csv-hits' | 'csv-goals' | 'markdown';
+
+export interface ExportFile {
+  name: string;
+  mime: string;
+  text: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `yyyymmdd-hhmm` in the viewer's time zone: the time they see on their clock when they export. */
+export function fileStamp(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
+}
+
+/** The page's host as a file name part: `shop.example`, `localhost-8080`; `page` when there is none. */
+export function fileHost(url: string): string {
+  let host = '';
+  try {
+    host = new URL(url).host;
+  } catch {
+    // not a URL: fall through
+  }
+  const safe = host.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  return safe || 'page';
+}
+
+const NAMES: Record<ExportKind, { prefix: string; ext: string; mime: string }> = {
+  json: { prefix: 'tagwatch-report', ext: 'json', mime: 'application/json' },
+  'csv-hits': { prefix: 'tagwatch-hits', ext: 'csv', mime: 'text/csv' },
+  'csv-goals': { prefix: 'tagwatch-goals', ext: 'csv', mime: 'text/csv' },
+  markdown: { prefix: 'tagwatch-report', ext: 'md', mime: 'text/markdown' },
+};
+
+/** `tagwatch-report-shop.example-20251123-0842.json` */
+export function exportName(report: Pick<AuditReport, 'page' | 'generatedAt'>, kind: ExportKind): string {
+  const { prefix, ext } = NAMES[kind];
+  return `${prefix}-${fileHost(report.page.url)}-${fileStamp(report.generatedAt)}.${ext}`;
+}
+
+/** The file for one export: the JSON report as it is (contract: DESIGN.md), or one of its human forms. */
+export function exportFile(report: AuditReport, kind: ExportKind): ExportFile {
+  const { mime } = NAMES[kind];
+  const name = exportName(report, kind);
+  switch (kind) {
+    case 'json':
+      return { name, mime, text: `${JSON.stringify(report, null, 2)}\n` };
+    case 'csv-hits':
+      return { name, mime, text: reportToCsv(report, 'hits') };
+    case 'csv-goals':
+      return { name, mime, text: reportToCsv(report, 'goals') };
+    case 'markdown':
+      return { name, mime, text: reportToMarkdown(report) };
+  }
+}

@@ -1,0 +1,74 @@
+import type { Finding, FindingKind, Severity } from '../audit/findings';
+import type { Goal } from '../goals/types';
+import type { VendorId } from '../tags/vendors';
+import { vendorName } from './format';
+
+// The Findings view: the audit's findings grouped by severity, each with what it points at (the goal, the hit).
+// Pure: the popup passes the findings, the goals and which hits the Hits view can show.
+
+/** What each kind of finding is called on its card: plain words, no vendor jargon. */
+export const KIND_LABELS: Record<FindingKind, string> = {
+  missing_tag: 'Tag not received',
+  duplicate_hit: 'Sent twice',
+  pii_in_hit: 'Personal data sent',
+  before_consent: 'Sent before consent',
+  invalid_params: 'Wrong or missing values',
+  tag_without_goal: 'Event no goal expects',
+  library_without_hits: 'Tag installed, never fires',
+};
+
+export const SEVERITY_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
+
+const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+export interface FindingView {
+  /** Stable across re-renders: the kind, and what it points at. */
+  key: string;
+  kind: FindingKind;
+  severity: Severity;
+  label: string;
+  message: string;
+  at?: number;
+  vendor?: VendorId;
+  vendorName?: string;
+  goalId?: string;
+  goalName?: string;
+  hitId?: string;
+  /** True when the Hits view lists the hit (it may be on the next page of the tab). */
+  hitShown: boolean;
+}
+
+export interface FindingGroup {
+  severity: Severity;
+  title: string;
+  findings: FindingView[];
+}
+
+function keyOf(f: Finding, i: number): string {
+  return [f.kind, f.goalId ?? '', f.firingId ?? '', f.hitId ?? '', f.vendor ?? '', f.param ?? '', i].join('|');
+}
+
+/** Errors, then warnings, then notes; a severity with nothing is left out. Order within a group is kept. */
+export function findingGroups(findings: readonly Finding[], goals: readonly Goal[], shownHits: ReadonlySet<string>): FindingGroup[] {
+  const names = new Map(goals.map((g) => [g.id, g.name]));
+  const views = findings.map((f, i): FindingView => {
+    const view: FindingView = { key: keyOf(f, i), kind: f.kind, severity: f.severity, label: KIND_LABELS[f.kind], message: f.message, hitShown: false };
+    if (f.at !== undefined) view.at = f.at;
+    if (f.vendor) {
+      view.vendor = f.vendor;
+      view.vendorName = vendorName(f.vendor);
+    }
+    if (f.goalId) {
+      view.goalId = f.goalId;
+      view.goalName = names.get(f.goalId) ?? f.goalId;
+    }
+    if (f.hitId) {
+      view.hitId = f.hitId;
+      view.hitShown = shownHits.has(f.hitId);
+    }
+    return view;
+  });
+  return ORDER.map((severity) => ({ severity, title: SEVERITY_TITLES[severity], findings: views.filter((v) => v.severity === severity) })).filter(
+    (g) => g.findings.length > 0,
+  );
+}
