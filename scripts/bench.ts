@@ -1,3 +1,4 @@
+import { benchAudit } from './bench/audit';
 import { benchCapture } from './bench/capture';
 import { benchDecode } from './bench/decode';
 import { benchPageLoad } from './bench/page-load';
@@ -11,6 +12,11 @@ const d = benchDecode();
 console.log(`\nDecoding (${d.requests.toLocaleString()} mixed tag requests → ${d.hits.toLocaleString()} hits, one core)`);
 line('tag hits decoded per second', d.hitsPerSecond.toLocaleString(), '(target ≥ 200,000)');
 line('non-tag requests rejected per second', d.nonTagRequestsPerSecond.toLocaleString());
+
+const a = benchAudit();
+console.log(`\nAudit (auditTab over one page of ${a.hits.toLocaleString()} hits, default plan: popup and badge)`);
+line('first run', `${a.firstMs.toFixed(0)} ms`);
+line('again (the badge after the next burst)', `${a.againMs.toFixed(0)} ms`);
 
 const sizes = contentScriptSizes();
 console.log('\nContent scripts (minified, as shipped)');

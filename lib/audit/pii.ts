@@ -221,9 +221,24 @@ function meaningful(value: string): boolean {
   return (trimmed.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2;
 }
 
+// The same params recur in every hit of a page (page_location, client_id, …) and the badge re-audits the page
+// after each burst: remembering answers turns most scans into one lookup. Bounded; cleared when full.
+const SCANNED = new Map<string, PiiMatch | null>();
+const SCANNED_MAX = 20_000;
+
 /** Personal data in one param: an address or number in its value, or a personal field with a clear value. */
 export function scanParam(key: string, value: string): PiiMatch | undefined {
   if (!value) return undefined;
+  const memo = `${key}\u0000${value}`;
+  const known = SCANNED.get(memo);
+  if (known !== undefined) return known ?? undefined;
+  const found = scanParamUncached(key, value);
+  if (SCANNED.size >= SCANNED_MAX) SCANNED.clear();
+  SCANNED.set(memo, found ?? null);
+  return found;
+}
+
+function scanParamUncached(key: string, value: string): PiiMatch | undefined {
   const found = scanValue(value, { phones: !NO_PHONE_KEYS.test(key) && !value.startsWith('tel:') });
   if (found) return found;
   const field = personalField(key);
