@@ -2,6 +2,7 @@ import { benchAudit } from './bench/audit';
 import { benchCapture } from './bench/capture';
 import { benchDecode } from './bench/decode';
 import { benchPageLoad } from './bench/page-load';
+import { benchPopup } from './bench/popup';
 import { contentScriptSizes } from './bench/sizes';
 
 // `npm run bench`: figures, not pass/fail. Targets are printed beside them; CI does not run this.
@@ -28,6 +29,12 @@ console.log('\nCapture in Chromium (webRequest → decode → IndexedDB, outcome
 line(`${c.hits} pixel hits fired at once, all stored after`, `${c.storedMs} ms`);
 line('the same requests with no extension load in', `${c.baselineLoadMs} ms`);
 line('hits stored per second', c.hitsPerSecond.toLocaleString());
+
+const pop = await benchPopup();
+console.log(`\nPopup on a page of ${pop.hits.toLocaleString()} hits (Chromium, median of 5 openings)`);
+line('IndexedDB read', `${pop.readMs.toFixed(0)} ms`);
+line('render (data in hand → DOM built)', `${pop.renderMs.toFixed(0)} ms`, '(target < 150 ms)');
+line('goals and findings computed after the render', `${pop.auditMs.toFixed(0)} ms`);
 
 const p = await benchPageLoad();
 console.log(`\nPage-load cost (bench.html loaded ${p.loads}× in each browser, interleaved; medians)`);

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { CHANGES_CHANNEL, type ChangeNotice, type Message } from '@/lib/messages';
 import { PLANS_KEY, storedPlans } from '@/lib/goals/plans-setting';
 import type { Plan } from '@/lib/goals/types';
-import { currentSession, hitsForSession, openStore, pageRecords, sessionsForTab, type TagwatchDB } from '@/lib/store';
+import { currentSession, openStore, pageRecords, sessionsForTab, type TagwatchDB } from '@/lib/store';
 import type { ExportFile } from '@/lib/view/export';
 import type { LastError, PageData } from './model';
 
@@ -32,8 +32,10 @@ export async function loadPage(db: TagwatchDB, tabId: number, chosen: string | u
   const currentSessionId = current?.id ?? sessions[0]?.id;
   const session = sessions.find((s) => s.id === chosen) ?? sessions.find((s) => s.id === currentSessionId) ?? current;
   if (!session) return { tabId, sessions, hits: [], signals: [], firings: [], auditHits: [] };
-  // The page's own hits for the Hits and Tags views; for its goals, the tab's hits around it (pageRecords).
-  const [hits, records] = await Promise.all([hitsForSession(db, session.id), pageRecords(db, session)]);
+  // For its goals, the tab's hits around the page (pageRecords); the page's own hits, for the Hits and Tags
+  // views, are among them — one read of a busy page, not two.
+  const records = await pageRecords(db, session);
+  const hits = records.hits.filter((h) => h.sessionId === session.id);
   return {
     tabId,
     sessions: sessions.some((s) => s.id === session.id) ? sessions : [session, ...sessions],
