@@ -64,7 +64,7 @@ describe('a hostile page', () => {
     const { page, tabId } = await openHostile();
     await settle(() => firingsOf(tabId), (all) => count(all, 'landing') === 1);
 
-    const flood = await page.evaluate(() => (window as unknown as { floodForgedSignals: (ms: number) => Promise<{ sent: number; ms: number }> }).floodForgedSignals(1_500));
+    const flood = await page.evaluate(() => (window as unknown as { floodForgedSignals: (ms: number, min: number) => Promise<{ sent: number; ms: number }> }).floodForgedSignals(1_500, 10_001));
     expect(flood.sent).toBeGreaterThan(10_000);
 
     // The page still works, and so do the DOM triggers.
