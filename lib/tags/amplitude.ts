@@ -54,6 +54,7 @@ function decodeLegacy(body: string | undefined): TagHit[] {
 
 export const amplitude: TagDecoder = {
   vendor: 'amplitude',
+  hosts: ['amplitude.com'],
   matches: (url, req) => {
     const host = url.hostname;
     if (CDN_HOSTS.has(host)) {

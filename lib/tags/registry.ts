@@ -33,6 +33,8 @@ import { clarity } from './clarity';
 /**
  * Every decoder, in the order they are asked. Order matters only where two could claim a request:
  * GA4 (`/g/collect`, any host) before Universal Analytics (`/collect`), Google Ads before Floodlight.
+ * decodeRequest offers a request only to the decoders whose `hosts` cover its hostname and to those without `hosts`
+ * (the ones that read first-party proxies and self-hosted collectors), still in this order.
  */
 export const DECODERS: readonly TagDecoder[] = [
   ga4, universalAnalytics, gtm, googleAds, floodlight, metaPixel, linkedin, tiktok, pinterest, snapchat, x,

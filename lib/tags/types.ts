@@ -26,6 +26,13 @@ export interface TagHit {
 /** A vendor's decoder: one per file in lib/tags/. Decoders never throw; the registry guards them anyway. */
 export interface TagDecoder {
   vendor: VendorId;
+  /**
+   * The registrable domains on which `matches` can ever be true (`['facebook.com', 'facebook.net']`): a request is
+   * offered to this decoder only when its host is one of them or a subdomain of one. Leave it out for a decoder that
+   * recognises its payload on any host (first-party proxies, self-hosted collectors). A host missing here silently
+   * drops that host's hits: lib/tags/dispatch.property.test.ts checks the lists against `matches`.
+   */
+  hosts?: readonly string[];
   /** Cheap test on the parsed URL; `decode` runs only when it is true. */
   matches: (url: URL, req: HitRequest) => boolean;
   decode: (url: URL, req: HitRequest) => TagHit[];

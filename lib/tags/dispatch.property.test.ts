@@ -1,0 +1,314 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeRequest, decodeRequestAllDecoders, type HitRequest, type TagHit } from '.';
+import { DECODERS } from './registry';
+import type { TagDecoder } from './types';
+import type { VendorId } from './vendors';
+
+// Host dispatch (index.ts) offers a request only to the decoders whose `hosts` cover its hostname, plus the ones
+// without `hosts`. That is an optimisation, never a change: for any request, decodeRequest must answer exactly what
+// asking every decoder in registry order answers. A host missing from a decoder's list would silently drop its
+// hits, so the requests below are built from every vendor's real hosts and paths (the decoders' tests and the
+// bench corpus), varied by subdomain, path, query and body, and mixed with look-alikes and first-party hosts.
+
+/** Real endpoints per vendor: host → paths, from the decoders' tests and scripts/bench/corpus.ts. */
+const ENDPOINTS: ReadonlyArray<readonly [VendorId | 'other', string, readonly string[]]> = [
+  ['ga4', 'www.google-analytics.com', ['/g/collect', '/mp/collect']],
+  ['ga4', 'region1.google-analytics.com', ['/g/collect']],
+  ['ga4', 'region1.analytics.google.com', ['/g/collect']],
+  ['ga4', 'analytics.google.com', ['/g/collect']],
+  ['ga4', 'stats.g.doubleclick.net', ['/g/collect', '/r/collect', '/j/collect']],
+  ['universal-analytics', 'www.google-analytics.com', ['/collect', '/r/collect', '/j/collect', '/batch', '/analytics.js', '/analytics_debug.js', '/plugins/ua/ec.js']],
+  ['gtm', 'www.googletagmanager.com', ['/gtm.js', '/gtag/js', '/gtag/destination', '/ns.html']],
+  ['google-ads', 'www.googleadservices.com', ['/pagead/conversion/123456789/', '/pagead/conversion/abc/', '/pagead/conversion.js', '/pagead/conversion_async.js']],
+  ['google-ads', 'www.google.com', ['/pagead/1p-conversion/123456789/', '/pagead/1p-user-list/123456789/', '/ccm/collect', '/search']],
+  ['google-ads', 'www.google.co.uk', ['/pagead/1p-conversion/123456789/', '/ccm/collect']],
+  ['google-ads', 'googleads.g.doubleclick.net', ['/pagead/viewthroughconversion/123456789/']],
+  ['floodlight', 'ad.doubleclick.net', ['/activity;src=1234567;type=group;cat=act;ord=1', '/ddm/activity/src=1;type=g;cat=c', '/activityj;src=1;cat=x']],
+  ['floodlight', '1234567.fls.doubleclick.net', ['/activityi;src=1234567;type=invmedia;cat=lead0;ord=1']],
+  ['meta-pixel', 'www.facebook.com', ['/tr', '/tr/', '/tracking/', '/trending']],
+  ['meta-pixel', 'facebook.com', ['/tr']],
+  ['meta-pixel', 'connect.facebook.net', ['/en_US/fbevents.js', '/signals/config/111']],
+  ['linkedin', 'px.ads.linkedin.com', ['/collect', '/collect/', '/wa/', '/attribution_trigger', '/collect/script.js']],
+  ['linkedin', 'px4.ads.linkedin.com', ['/collect/']],
+  ['linkedin', 'dc.ads.linkedin.com', ['/collect/']],
+  ['linkedin', 'snap.licdn.com', ['/li.lms-analytics/insight.min.js']],
+  ['linkedin', 'www.linkedin.com', ['/px/li/sync', '/in/someone']],
+  ['tiktok', 'analytics.tiktok.com', ['/api/v2/pixel', '/api/v2/pixel/act', '/api/v2/pixel/batch', '/api/v1/track', '/api/v2/monitor', '/i18n/pixel/events.js', '/i18n/pixel/static/main.MTc0NjE.js']],
+  ['tiktok', 'analytics-sg.tiktok.com', ['/api/v2/pixel']],
+  ['tiktok', 'analytics.us.tiktok.com', ['/api/v2/pixel/track']],
+  ['pinterest', 'ct.pinterest.com', ['/v3/', '/v3', '/user/', '/ct.html']],
+  ['pinterest', 's.pinimg.com', ['/ct/core.js', '/ct/lib/main.32155010.js', '/images/hd/logo.png']],
+  ['snapchat', 'tr.snapchat.com', ['/p', '/cm/i', '/cm/p', '/config/no/1a2b.js']],
+  ['snapchat', 'tr6.snapchat.com', ['/p']],
+  ['snapchat', 'tr-shadow.snapchat.com', ['/p']],
+  ['snapchat', 'sc-static.net', ['/scevent.min.js']],
+  ['x', 'analytics.twitter.com', ['/i/adsct', '/1/i/adsct', '/i/adsctp', '/1/i/adsctp']],
+  ['x', 't.co', ['/i/adsct', '/1/i/adsct', '/AbCdEf123']],
+  ['x', 'analytics.x.com', ['/i/adsct']],
+  ['x', 'static.ads-twitter.com', ['/uwt.js', '/oct.js']],
+  ['x', 'platform.twitter.com', ['/oct.js']],
+  ['microsoft-uet', 'bat.bing.com', ['/action/0', '/actions/0', '/bat.js', '/p/action/343102454.js']],
+  ['microsoft-uet', 'bat.bing.net', ['/action/0']],
+  ['reddit', 'alb.reddit.com', ['/rp.gif', '/rp', '/snoo.gif']],
+  ['reddit', 'pixel-config.reddit.com', ['/pixels/a2_j1933bxzyyfr/config']],
+  ['reddit', 'www.redditstatic.com', ['/ads/pixel.js', '/ads/conversions-config/v1/pixel/config/t2_abc_xyz', '/shreddit/assets/app.js']],
+  ['quora', 'q.quora.com', ['/_/ad/54ba43eaeb644b908aa476d8e9f908c2/pixel', '/_/ad/abc/pixel/', '/_/ad/abc/other']],
+  ['quora', 'a.quora.com', ['/qevents.js']],
+  ['criteo', 'sslwidget.criteo.com', ['/event']],
+  ['criteo', 'dis.criteo.com', ['/dis/dis.aspx', '/dis/rtb/appnexus/cookieMatch.aspx']],
+  ['criteo', 'static.criteo.net', ['/js/ld/ld.js', '/js/ld/publishertag.js']],
+  ['criteo', 'dynamic.criteo.com', ['/js/ld/ld.js']],
+  ['adobe-analytics', 'acme.sc.omtrdc.net', ['/b/ss/acmeprod,acmeglobal/1/JS-2.22.0/s1', '/b/ss/acmeprod/1/JS-2.22.0/s12345']],
+  ['adobe-analytics', 'acme.112.2o7.net', ['/b/ss/acmedev/1/H.27.5/s999']],
+  ['adobe-analytics', 'assets.adobedtm.com', ['/abc123/def456/launch-0123456789ab.min.js', '/abc123/def456/launch-0123456789ab-development.min.js', '/abc/satelliteLib-0123abcd.js', '/extensions/EP123/Other.min.js']],
+  ['segment', 'api.segment.io', ['/v1/t', '/v1/p', '/v1/batch', '/v1/identify', '/v1/m', '/v1/g']],
+  ['segment', 'api.segment.com', ['/v1/track']],
+  ['segment', 'events.eu1.segmentapis.com', ['/v1/t']],
+  ['segment', 'cdn.segment.com', ['/analytics.js/v1/WK123/analytics.min.js', '/v1/projects/WK1/settings']],
+  ['mixpanel', 'api-js.mixpanel.com', ['/track/', '/track', '/engage/', '/groups', '/import', '/decide/', '/flags/', '/record/']],
+  ['mixpanel', 'api-eu.mixpanel.com', ['/track']],
+  ['mixpanel', 'cdn.mxpnl.com', ['/libs/mixpanel-2-latest.min.js']],
+  ['amplitude', 'api2.amplitude.com', ['/2/httpapi', '/batch', '/', '/sr/config']],
+  ['amplitude', 'api.amplitude.com', ['/']],
+  ['amplitude', 'api.eu.amplitude.com', ['/2/httpapi']],
+  ['amplitude', 'cdn.amplitude.com', ['/libs/analytics-browser-2.11.1-min.js.gz', '/script/0123456789abcdef.js']],
+  ['amplitude', 'cdn.eu.amplitude.com', ['/script/0123456789abcdef.js']],
+  ['heap', 'heapanalytics.com', ['/h', '/api/track', '/api/add_user_properties', '/api/partner/v1/events', '/docs']],
+  ['heap', 'cdn.heapanalytics.com', ['/js/heap-352269000.js', '/images/logo.png']],
+  ['heap', 'c.us.heap-api.com', ['/api/capture/v2/pageview', '/api/capture/v2/track']],
+  ['heap', 'c.eu.heap-api.com', ['/api/track']],
+  ['heap', 'cdn.us.heap-api.com', ['/config/1234567890/heap_config.js']],
+  ['hotjar', 'static.hotjar.com', ['/c/hotjar-2674197.js', '/static/client/modules.css']],
+  ['hotjar', 'script.hotjar.com', ['/modules.90de377b639fd5b933d2.js']],
+  ['hotjar', 'in.hotjar.com', ['/api/v2/client/sites/2674197/visit-data', '/api/v2/client/sites/']],
+  ['hotjar', 'ws6.hotjar.com', ['/api/v2/sites/2674197/recordings/content']],
+  ['matomo', 'analytics.shop.example', ['/matomo.php', '/piwik.php', '/matomo.js', '/piwik.js']],
+  ['matomo', 'cdn.matomo.cloud', ['/shop.matomo.cloud/container_AbCd1234.js', '/shop.matomo.cloud/matomo.js']],
+  ['plausible', 'plausible.io', ['/api/event', '/js/script.js', '/js/pa-XyZ12.js', '/js/script.outbound-links.tagged-events.js', '/docs/events-api']],
+  ['plausible', 'stats.shop.example', ['/api/event', '/js/plausible.js']],
+  ['posthog', 'us.i.posthog.com', ['/e/', '/i/v0/e/', '/batch/', '/capture/', '/decide/', '/flags/', '/s/']],
+  ['posthog', 'eu.i.posthog.com', ['/e/']],
+  ['posthog', 'app.posthog.com', ['/e/', '/track', '/engage']],
+  ['posthog', 'us-assets.i.posthog.com', ['/static/array.js', '/array/phc_K/config.js']],
+  ['snowplow', 'collector.shop.example', ['/i', '/com.snowplowanalytics.snowplow/tp2']],
+  ['snowplow', 'cdn.jsdelivr.net', ['/npm/@snowplow/javascript-tracker@3/dist/sp.js']],
+  ['snowplow', 'd1fc8wv8zag5ca.cloudfront.net', ['/2.18.2/sp.js']],
+  ['klaviyo', 'a.klaviyo.com', ['/client/events/', '/client/profiles/', '/client/subscriptions/', '/api/track', '/api/identify', '/media/js/analytics/analytics.js', '/forms/api/v7/AbC123/full-forms']],
+  ['klaviyo', 'fast.a.klaviyo.com', ['/client/events/']],
+  ['klaviyo', 'static.klaviyo.com', ['/onsite/js/klaviyo.js', '/onsite/js/vendors~signup_forms.js']],
+  ['hubspot', 'track.hubspot.com', ['/__ptq.gif', '/__ptbe.gif', '/__ptc.gif', '/__pto.gif', '/robots.txt']],
+  ['hubspot', 'track-eu1.hubspot.com', ['/__ptbe.gif']],
+  ['hubspot', 'js.hs-scripts.com', ['/142972.js', '/']],
+  ['hubspot', 'js-eu1.hs-scripts.com', ['/26317639.js']],
+  ['hubspot', 'js.hs-analytics.net', ['/analytics/1700000000000/142972.js']],
+  ['hubspot', 'js.hs-banner.com', ['/v2/142972/banner.js']],
+  ['hubspot', 'js.hsforms.net', ['/forms/embed/v2.js']],
+  ['hubspot', 'js.hscollectedforms.net', ['/collectedforms.js']],
+  ['hubspot', 'forms.hubspot.com', ['/uploads/form/v2/142972/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f']],
+  ['hubspot', 'api.hsforms.com', ['/submissions/v3/integration/submit/142972/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f']],
+  ['hubspot', 'forms-eu1.hsforms.com', ['/submissions/v3/public/submit/formsnext/multipart/26317639/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f']],
+  ['hubspot', 'forms.hscollectedforms.net', ['/collected-forms/submit/form']],
+  ['rudderstack', 'acmeabc.dataplane.rudderstack.com', ['/v1/track', '/v1/page', '/v1/batch']],
+  ['rudderstack', 'hosted.rudderlabs.com', ['/v1/identify']],
+  ['rudderstack', 'cdn.rudderlabs.com', ['/v3/modern/rsa.min.js', '/v1.1/rudder-analytics.min.js', '/v3/modern/plugins/rsa-plugins-remote-XhrQueue.min.js']],
+  ['rudderstack', 'cdn.rudderstack.com', ['/v3/modern/rsa.min.js']],
+  ['rudderstack', 'api.rudderstack.com', ['/sourceConfig/']],
+  ['tealium', 'tags.tiqcdn.com', ['/utag/acme/main/prod/utag.js', '/utag/acme/main/qa/utag.sync.js', '/utag/acme/main/prod/utag.12.js']],
+  ['tealium', 'collect.tealiumiq.com', ['/event', '/bulk-event']],
+  ['tealium', 'collect-eu-central-1.tealiumiq.com', ['/event']],
+  ['tealium', 'datacloud.tealiumiq.com', ['/acme/main/2/i.gif']],
+  ['clarity', 'www.clarity.ms', ['/tag/abc1def2gh', '/tag/uet/187000123', '/s/0.7.32/clarity.js', '/tag/']],
+  ['clarity', 'k.clarity.ms', ['/collect']],
+  ['clarity', 'scripts.clarity.ms', ['/0.7.32/clarity.js']],
+  ['clarity', 'c.clarity.ms', ['/c.gif']],
+  // First-party and look-alike hosts: proxies some decoders must still read, and names others must not claim.
+  ['other', 'shop.example', ['/', '/g/collect', '/collect', '/gtm.js', '/b/ss/x/1/y', '/api/event', '/i', '/matomo.php', '/analytics.js/v1/WK9/analytics.min.js', '/utag/a/b/prod/utag.js', '/gtag/js', '/ccm/collect']],
+  ['other', 'metrics.shop.example', ['/g/collect', '/collect', '/b/ss/acmeprod/1/JS-2.22.0/s67890']],
+  ['other', 'notfacebook.com', ['/tr']],
+  ['other', 'facebook.com.evil.example', ['/tr']],
+  ['other', 'ad.doubleclick.net.evil.example', ['/activity;src=1;type=g;cat=c']],
+  ['other', 'notanalytics.tiktok.example', ['/api/v2/pixel']],
+  ['other', 'notsegment.io', ['/v1/t']],
+  ['other', 'www.google.evil.example', ['/pagead/1p-conversion/123/']],
+  ['other', 'www.bing.com', ['/action/0', '/search']],
+  ['other', 'fonts.gstatic.com', ['/s/inter/v1/font.woff2']],
+  ['other', 'www.youtube.com', ['/embed/abc']],
+];
+
+const HOSTS = [...new Set(ENDPOINTS.map(([, host]) => host))];
+const PATHS = [...new Set(ENDPOINTS.flatMap(([, , paths]) => paths))];
+
+// Fields the matchers look at, so queries and bodies reach the branches that decide a match.
+const QUERY_PAIRS = [
+  'v=2', 'v=1', 'tid=G-ABC123', 'tid=UA-1234-1', 'tid=AW-123', 'tids=AW-1~AW-2', 'id=GTM-ABC', 'id=G-ABC', 'id=AW-1', 'id=DC-1',
+  'id=GT-1', 'id=UA-1-1', 'measurement_id=G-1', 'en=page_view', 't=pageview', 'AQB=1', 'AQE=1', 'idsite=1', 'rec=1',
+  'tv=js-3.0.0', 'e=pv', 'aid=app', 'sdkid=CABC', 'ev=Lead', 'pid=123', 'txn_id=tw-a-b', 'ti=1', 'evt=custom',
+  'event=checkout', 'a=1', 'p0=e%3Dvh', 'compression=gzip-js', 'data=eyJldmVudCI6IngifQ', 'company_id=AbC', 'sv=6',
+  'n=Signup', 'label=AbC', 'cd[value]=1', 'pixel_id=t2_x', 'tealium_account=acme',
+];
+
+const BODIES = [
+  'v=1&tid=UA-1-1&cid=1&t=pageview', 'v=1&tid=UA-1-1&t=event\nv=1&tid=UA-1-1&t=pageview', 'en=page_view\nen=scroll&epn.percent=90',
+  'idsite=1&rec=1&action_name=x', 'AQB=1&pageName=home&AQE=1', '{"n":"pageview","u":"https://shop.example/","d":"shop.example"}',
+  'client=key&e=%5B%5D', 'e=%5B%5D&client=key', '{"api_key":"k","events":[{"event_type":"x"}]}', '{"type":"track","event":"x","writeKey":"w"}',
+  '{"e":[1,2,3,4,"proj",5,6,7,8,1],"a":[]}', '{"event":"AddToCart","context":{"pixel":{"code":"C1"}}}', '{"requests":["?idsite=1&rec=1"]}',
+  '{"schema":"iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-4","data":[{"e":"pv","tv":"js"}]}', 'data=eyJldmVudCI6IngifQ',
+  '{"data":{"type":"event","attributes":{"metric":{"name":"x"}}}}', '{"portalId":1,"formSelectorId":"#f"}', 'id=1&ev=Lead',
+];
+
+const label = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,7}$/);
+
+const host = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...HOSTS) },
+  // A random subdomain of a real host (or of its parent domain).
+  { weight: 3, arbitrary: fc.tuple(label, fc.constantFrom(...HOSTS), fc.boolean()).map(([l, h, parent]) => `${l}.${parent ? h.slice(h.indexOf('.') + 1) || h : h}`) },
+  // Look-alikes: a real host under another domain, glued to a label, with a trailing dot, upper-cased.
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...HOSTS), label).map(([h, l]) => `${h}.${l}.example`) },
+  { weight: 1, arbitrary: fc.tuple(label, fc.constantFrom(...HOSTS)).map(([l, h]) => `${l}${h}`) },
+  { weight: 1, arbitrary: fc.constantFrom(...HOSTS).map((h) => `${h}.`) },
+  { weight: 1, arbitrary: fc.constantFrom(...HOSTS).map((h) => h.toUpperCase()) },
+  { weight: 1, arbitrary: fc.constantFrom('127.0.0.1', '[::1]', 'localhost', 'com', 'co.uk', 'a.b.c.d.e.f.g.example') },
+  { weight: 1, arbitrary: fc.array(label, { minLength: 1, maxLength: 4 }).map((ls) => ls.join('.')) },
+);
+
+const path = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...PATHS) },
+  // Proxied under a prefix, or with a random segment added.
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('/proxy', '/a1b2', '/metrics', '/x/y'), fc.constantFrom(...PATHS)).map(([p, q]) => `${p}${q}`) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...PATHS), label).map(([p, l]) => `${p}${p.endsWith('/') ? '' : '/'}${l}`) },
+  { weight: 1, arbitrary: fc.array(label, { maxLength: 4 }).map((ls) => `/${ls.join('/')}`) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }).map((s) => `/${encodeURI(s)}`) },
+);
+
+const query = fc.oneof(
+  { weight: 1, arbitrary: fc.constant('') },
+  { weight: 4, arbitrary: fc.array(fc.oneof(fc.constantFrom(...QUERY_PAIRS), fc.tuple(label, fc.string({ maxLength: 12 })).map(([k, v]) => `${k}=${encodeURIComponent(v)}`)), { maxLength: 6 }).map((pairs) => (pairs.length > 0 ? `?${pairs.join('&')}` : '')) },
+);
+
+const body = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(undefined) },
+  { weight: 3, arbitrary: fc.constantFrom(...BODIES) },
+  { weight: 1, arbitrary: fc.constant('') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.json({ maxDepth: 2 }) },
+);
+
+/** `arbitrary`'s value one time in `1 + rest`, null otherwise. */
+function sometimes<T>(arbitrary: fc.Arbitrary<T>, rest: number): fc.Arbitrary<T | null> {
+  return fc.oneof({ weight: rest, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
+}
+
+/** A real endpoint of one vendor, mostly as it is, sometimes with its host or path swapped for a generated one. */
+const endpointUrl = fc
+  .tuple(fc.constantFrom(...ENDPOINTS), fc.nat(), sometimes(host, 4), sometimes(path, 3), sometimes(label, 2), query)
+  .map(([[, h, paths], i, otherHost, otherPath, sub, q]) => {
+    const hostname = otherHost ?? (sub === null ? h : `${sub}.${h}`);
+    return `${hostname}${otherPath ?? paths[i % paths.length]!}${q}`;
+  });
+
+const url = fc.oneof(
+  { weight: 8, arbitrary: fc.tuple(fc.constantFrom('https://', 'http://'), endpointUrl).map(([scheme, rest]) => `${scheme}${rest}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('https://', 'http://'), host, fc.constantFrom('', ':8443', ':80'), path, query).map((parts) => parts.join('')) },
+  { weight: 1, arbitrary: fc.oneof(fc.string(), fc.constantFrom('ftp://www.facebook.com/tr', 'data:text/plain,x', 'https://', '//www.facebook.com/tr')) },
+);
+
+const request = fc.record({
+  url,
+  method: fc.constantFrom('GET', 'POST', undefined),
+  body,
+  type: fc.constantFrom('ping', 'image', 'xmlhttprequest', 'script', undefined),
+});
+
+function parse(raw: string): URL | undefined {
+  try {
+    return new URL(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Host equals one of `domains` or is a subdomain of one: the rule dispatch applies. */
+function under(hostname: string, domains: readonly string[]): boolean {
+  return domains.some((d) => hostname === d || hostname.endsWith(`.${d}`));
+}
+
+function safeMatches(decoder: TagDecoder, url: URL, req: HitRequest): boolean {
+  try {
+    return decoder.matches(url, req);
+  } catch {
+    return false;
+  }
+}
+
+const HOSTED = DECODERS.filter((d) => d.hosts !== undefined);
+
+describe('host dispatch', () => {
+  it('declares plain registrable domains, and leaves any-host decoders unindexed', () => {
+    for (const decoder of HOSTED) {
+      expect(decoder.hosts!.length).toBeGreaterThan(0);
+      for (const domain of decoder.hosts!) expect(domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+    }
+    // The decoders that read a first-party proxy or a self-hosted collector must be asked on every host.
+    const anyHost = DECODERS.filter((d) => d.hosts === undefined).map((d) => d.vendor);
+    expect(anyHost).toEqual(['ga4', 'universal-analytics', 'gtm', 'google-ads', 'floodlight', 'adobe-analytics', 'segment', 'matomo', 'plausible', 'snowplow', 'tealium']);
+  });
+
+  it('a decoder with hosts never matches off them', () => {
+    fc.assert(
+      fc.property(request, (req: HitRequest) => {
+        const parsed = parse(req.url);
+        if (!parsed) return;
+        for (const decoder of HOSTED) {
+          if (safeMatches(decoder, parsed, req)) expect(under(parsed.hostname, decoder.hosts!), `${decoder.vendor} on ${parsed.hostname}`).toBe(true);
+        }
+      }),
+      { numRuns: 4_000 },
+    );
+  });
+
+  it('decodes exactly what asking every decoder in order decodes', () => {
+    fc.assert(
+      fc.property(request, (req: HitRequest) => {
+        expect(decodeRequest(req)).toEqual(decodeRequestAllDecoders(req));
+      }),
+      { numRuns: 4_000 },
+    );
+  });
+
+  it('is not vacuous: a fixed sample of the same requests reaches every vendor, and agrees', () => {
+    const seen = new Map<string, number>();
+    for (const req of fc.sample(request, { numRuns: 4_000, seed: 20_261_123 })) {
+      const indexed = decodeRequest(req);
+      expect(indexed).toEqual(decodeRequestAllDecoders(req));
+      for (const hit of indexed) seen.set(hit.vendor, (seen.get(hit.vendor) ?? 0) + 1);
+    }
+    expect([...seen.keys()].sort()).toEqual(DECODERS.map((d) => d.vendor).sort());
+  });
+
+  it('agrees with the unindexed loop on custom endpoints, which are tried first', () => {
+    const endpoints = [
+      { host: 'metrics.shop.example', path: '/tr', vendor: 'meta-pixel' as const },
+      { host: 'shop.example', path: '/p/', vendor: 'tiktok' as const },
+    ];
+    fc.assert(
+      fc.property(request, fc.constantFrom('https://metrics.shop.example/tr?id=1&ev=Lead', 'https://a.shop.example/p/x', 'https://shop.example/g/collect?v=2&tid=G-1&en=x'), (req, fixed) => {
+        for (const r of [req, { ...req, url: fixed }]) expect(decodeRequest(r, { endpoints })).toEqual(decodeRequestAllDecoders(r, { endpoints }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('stays right past the cache bound, when the host cache is cleared', () => {
+    const hits = (h: TagHit[]): string[] => h.map((x) => `${x.vendor}:${x.event ?? ''}:${x.account ?? ''}`);
+    for (let i = 0; i < 5_000; i++) {
+      const req: HitRequest =
+        i % 3 === 0 ? { url: `https://h${i}.shop.example/g/collect?v=2&tid=G-${i}&en=page_view` }
+        : i % 3 === 1 ? { url: `https://www${i}.facebook.com/tr?id=${i}&ev=Lead` }
+        : { url: `https://x${i}.ads.linkedin.com/collect?pid=${i}` };
+      const indexed = decodeRequest(req);
+      expect(hits(indexed)).toEqual(hits(decodeRequestAllDecoders(req)));
+      expect(indexed).toHaveLength(1);
+    }
+  });
+});
