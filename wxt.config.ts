@@ -1,9 +1,33 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+
+/** The isolated-world content script: built as a plain script (no WXT wrapper) and listed here. */
+const PAGE_WATCH = 'page-watch';
+/** The scripts that load into every frame of every page: each byte and each statement is paid on every page. */
+const CONTENT_SCRIPTS = [PAGE_WATCH, 'page-hooks'];
+
+/**
+ * The content scripts' entry module calls their exported `main` and nothing else: WXT's default entry wraps the
+ * definition in a logger and start-up error reporting for development (400 bytes per script, and the options
+ * object). `globalName: false` in each definition drops the global variable WXT would otherwise declare (in
+ * the page's own window, for the main-world script). Should WXT name its entry modules differently one day,
+ * this matches nothing and the scripts keep WXT's wrapper.
+ */
+const bareContentScripts = {
+  name: 'tagwatch:bare-content-scripts',
+  enforce: 'pre' as const,
+  load(id: string): string | null {
+    const m = /^\0virtual:wxt-(?:unlisted-script|content-script-main-world)-entrypoint\?(.+)$/.exec(id);
+    const path = m?.[1];
+    if (!path || !CONTENT_SCRIPTS.some((name) => new RegExp(`/entrypoints/${name}(/index)?(\\.content)?\\.ts$`).test(path))) return null;
+    return `import { main } from ${JSON.stringify(path)};\nmain();\n`;
+  },
+};
 
 // The manifest is generated from the entrypoints; these are the parts WXT cannot infer.
 export default defineConfig({
   // webextension-polyfill is imported where it is used (background, popup, options); the content scripts do
-  // without it to stay small (see entrypoints/content/api.ts).
+  // without it to stay small (see entrypoints/page-watch/api.ts).
   modules: [],
   manifest: ({ browser }) => ({
     name: 'Tagwatch',
@@ -22,7 +46,22 @@ export default defineConfig({
           }, }
       : {}),
   }),
+  hooks: {
+    // entrypoints/page-watch is an unlisted script so that WXT does not wrap it in its ContentScriptContext
+    // (3 KB in every frame of every page, and a postMessage to the page at start). It ships beside the other
+    // content script and is declared with the same options a defineContentScript would have.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      for (const entry of entrypoints) if (entry.name === PAGE_WATCH) entry.outputDir = resolve(wxt.config.outDir, 'content-scripts');
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        { matches: ['<all_urls>'], run_at: 'document_start', all_frames: true, js: [`content-scripts/${PAGE_WATCH}.js`] },
+        ...(manifest.content_scripts ?? []),
+      ];
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    plugins: [bareContentScripts],
   }),
 });

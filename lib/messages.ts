@@ -7,7 +7,8 @@ import type { PageEvent } from './store/types';
 // case you forgot). Content scripts send at least once (lib/page/outbox.ts), so every record a message
 // creates has an id chosen by the sender: a message delivered twice writes the same record twice.
 
-export type Message =
+/** What a content script reports. Several made in the same task travel together as one `batch`. */
+export type PageMessage =
   /** content → background: a request body the page hooks recovered (webRequest may not have it). */
   | { type: 'page_body'; url: string; method: string; body: string; at: number }
   /** content → background: a goal of the active plan fired. */
@@ -15,7 +16,12 @@ export type Message =
   /** content → background: the page said something (dataLayer event, consent state). */
   | { type: 'page_event'; id: string; event: PageEvent; at: number }
   /** content → background: tag-candidate requests from the page's resource timing (a second witness). */
-  | { type: 'resources_seen'; items: ResourceSeen[] }
+  | { type: 'resources_seen'; items: ResourceSeen[] };
+
+export type Message =
+  | PageMessage
+  /** content → background: page messages made in one task, one round trip (acknowledged once all are written). */
+  | { type: 'batch'; messages: PageMessage[] }
   /** popup → background: forget this tab's hits and firings. */
   | { type: 'clear_tab'; tabId: number };
 

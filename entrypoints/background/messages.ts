@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { Message } from '@/lib/messages';
+import type { Message, PageMessage } from '@/lib/messages';
 import { validResources } from '@/lib/page/resources';
-import { clearTab, recordFiring, recordPageBody, recordResources, recordSignal, type DocumentRef } from '@/lib/store';
+import { clearTab, grouped, recordFiring, recordPageBody, recordResources, recordSignal, type DocumentRef } from '@/lib/store';
 import type { WorkerContext } from './context';
 
 function refOf(sender: Runtime.MessageSender, at: number): DocumentRef | undefined {
@@ -15,16 +15,21 @@ function refOf(sender: Runtime.MessageSender, at: number): DocumentRef | undefin
 const fromExtension = (sender: Runtime.MessageSender) =>
   sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 
-/** One handler per message type. Content-script messages are tied to the tab that sent them, never to a claim. */
+/** At most this many messages in one batch are handled (a content script sends one task's worth). */
+const BATCH_MAX = 200;
+
+/**
+ * One handler per message type. Content-script messages are tied to the tab that sent them, never to a claim.
+ * Their writes are group-committed (lib/store/batch.ts): a batch's messages share one transaction.
+ */
 export function registerMessages(ctx: WorkerContext): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-    const message = raw as Message;
+  const handle = (message: Message, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
     switch (message.type) {
       case 'page_body': {
         const ref = refOf(sender, message.at);
         if (!ref) return;
         return ctx.write(ref.tabId, async (db) => {
-          const result = await recordPageBody(db, { ...ref, url: message.url, method: message.method, body: message.body }, ctx.decode);
+          const result = await grouped(db, (w) => recordPageBody(w, { ...ref, url: message.url, method: message.method, body: message.body }, ctx.decode));
           if (result === 'merged') ctx.changed(ref.tabId);
           return result;
         });
@@ -33,7 +38,7 @@ export function registerMessages(ctx: WorkerContext): void {
         const ref = refOf(sender, message.firing.at);
         if (!ref) return;
         return ctx.write(ref.tabId, async (db) => {
-          await recordFiring(db, ref, message.firing, `f-${message.id}`);
+          await grouped(db, (w) => recordFiring(w, ref, message.firing, `f-${message.id}`));
           ctx.changed(ref.tabId);
         });
       }
@@ -41,7 +46,7 @@ export function registerMessages(ctx: WorkerContext): void {
         const ref = refOf(sender, message.at);
         if (!ref) return;
         return ctx.write(ref.tabId, async (db) => {
-          await recordSignal(db, ref, message.event, `e-${message.id}`);
+          await grouped(db, (w) => recordSignal(w, ref, message.event, `e-${message.id}`));
           ctx.changed(ref.tabId);
         });
       }
@@ -50,10 +55,16 @@ export function registerMessages(ctx: WorkerContext): void {
         if (!ref) return;
         const items = validResources(message.items);
         return ctx.write(ref.tabId, async (db) => {
-          const added = await recordResources(db, ref, items, ctx.decode);
+          const added = await grouped(db, (w) => recordResources(w, ref, items, ctx.decode));
           if (added.length > 0) ctx.changed(ref.tabId);
           return added.length;
         });
+      }
+      case 'batch': {
+        // Acknowledged once every message in it is written: a resend repeats them all, and each is idempotent.
+        if (!Array.isArray(message.messages)) return;
+        const inner = (message.messages as unknown[]).slice(0, BATCH_MAX).filter(isPageMessage);
+        return Promise.all(inner.map((m) => handle(m, sender))).then(() => inner.length);
       }
       case 'clear_tab': {
         if (!fromExtension(sender)) return;
@@ -63,5 +74,12 @@ export function registerMessages(ctx: WorkerContext): void {
         });
       }
     }
-  });
+  };
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => handle(raw as Message, sender));
+}
+
+/** What may travel in a batch: page messages only (no batch in a batch, no extension-page command). */
+function isPageMessage(m: unknown): m is PageMessage {
+  const type = typeof m === 'object' && m !== null ? (m as { type?: unknown }).type : undefined;
+  return type === 'page_body' || type === 'goal_fired' || type === 'page_event' || type === 'resources_seen';
 }

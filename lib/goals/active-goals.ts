@@ -9,10 +9,8 @@ import { inScope } from './url-pattern';
  */
 export function activeGoals(plans: readonly Plan[], url: string): Goal[] {
   const byId = new Map<string, Goal>();
-  const general = plans.filter((p) => !p.scope || p.scope.length === 0);
-  const perSite = plans.filter((p) => p.scope && p.scope.length > 0 && inScope(p.scope, url));
+  const general = plans.filter((p) => !p.scope?.length);
+  const perSite = plans.filter((p) => !!p.scope?.length && inScope(p.scope, url));
   for (const plan of [...general, ...perSite]) for (const goal of plan.goals) byId.set(goal.id, goal);
-  const out: Goal[] = [];
-  for (const goal of byId.values()) if (inScope(goal.scope, url)) out.push(goal);
-  return out;
+  return [...byId.values()].filter((goal) => inScope(goal.scope, url));
 }

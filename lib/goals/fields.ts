@@ -8,62 +8,54 @@ export type FieldKind = (typeof FIELD_KINDS)[number];
 const MAX_FIELDS = 200;
 const MAX_NAMES = 50;
 const MAX_NAME_LENGTH = 64;
-const NOT_FIELDS = new Set(['submit', 'button', 'reset', 'image']);
+const NOT_FIELDS = /^(submit|button|reset|image)$/;
 /** Inputs whose name says what a visitor types; a checkbox named `email_optin` is not an email field. */
-const TYPED = new Set(['', 'text', 'email', 'tel', 'password', 'number']);
+const TYPED = /^(|text|email|tel|password|number)$/;
 
-// Words of a field's name or id (`user[email]`, `phoneNumber`, `billing-phone`) that give its kind.
-const EMAIL_WORDS = new Set(['email', 'mail', 'emailaddress', 'courriel']);
-const TEL_WORDS = new Set(['tel', 'phone', 'telephone', 'telefon', 'telefono', 'mobile', 'mobil', 'cell', 'cellphone', 'phonenumber', 'msisdn']);
-const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passwort']);
+/**
+ * Words of a field's name or id (`user[email]`, `phoneNumber`, `billing-phone`) that give its kind: email, mail,
+ * emailaddress, courriel; tel, telefon(o), telephone, phone, phonenumber, cell, cellphone, mobil(e), msisdn;
+ * password, passwd, pwd, pass, passwort.
+ */
+const WORDS: Array<[RegExp, FieldKind]> = [
+  [/^(e?mail|emailaddress|courriel)$/, 'email'],
+  [/^(tel(efono?|ephone)?|cell(phone)?|phone(number)?|mobile?|msisdn)$/, 'tel'],
+  [/^(pass(word|wd|wort)?|pwd)$/, 'password'],
+];
 
 /** What people write in `hasField` for a kind. */
 const ALIASES: Readonly<Record<string, FieldKind>> = {
   'e-mail': 'email', mail: 'email', phone: 'tel', telephone: 'tel', mobile: 'tel',
 };
 
-function words(text: string): string[] {
-  return text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
-}
-
 function kindOfWords(text: string | null): FieldKind | undefined {
-  if (!text) return undefined;
-  for (const w of words(text)) {
-    if (EMAIL_WORDS.has(w)) return 'email';
-    if (TEL_WORDS.has(w)) return 'tel';
-    if (PASSWORD_WORDS.has(w)) return 'password';
-  }
+  const words = (text ?? '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  for (const w of words) for (const [re, kind] of WORDS) if (re.test(w)) return kind;
   return undefined;
 }
 
 /** Autocomplete tokens (`section-x shipping tel-national`): the last token names the field. */
 function kindOfAutocomplete(value: string | null): FieldKind | undefined {
-  const token = value?.trim().toLowerCase().split(/\s+/).pop();
-  if (!token) return undefined;
-  if (token === 'email') return 'email';
-  if (token === 'tel' || token.startsWith('tel-')) return 'tel';
-  if (token === 'new-password') return 'new-password';
-  if (token === 'current-password') return 'password';
-  return undefined;
+  const token = value?.trim().toLowerCase().split(/\s+/).pop() ?? '';
+  return token === 'email' || token === 'new-password' ? token : /^tel(-|$)/.test(token) ? 'tel' : token === 'current-password' ? 'password' : undefined;
 }
 
 /** The form's own controls and those outside it that point at it with `form="id"`. */
 function controlsOf(form: Element): Element[] {
   const id = form.getAttribute('id');
-  const out: Element[] = [];
-  for (const el of Array.from(form.querySelectorAll('input, select, textarea'))) {
-    const owner = el.getAttribute('form');
-    // A control with a `form` attribute belongs to that form, wherever it sits.
-    if (owner === null || owner === id) out.push(el);
-    if (out.length >= MAX_FIELDS) return out;
-  }
-  if (!id) return out;
+  // A control with a `form` attribute belongs to that form, wherever it sits.
+  const out = Array.from(form.querySelectorAll('input, select, textarea'))
+    .filter((el) => {
+      const owner = el.getAttribute('form');
+      return owner === null || owner === id;
+    })
+    .slice(0, MAX_FIELDS);
   const root = form.getRootNode() as Partial<ParentNode>;
-  if (typeof root.querySelectorAll !== 'function') return out;
-  const quoted = id.replace(/["\\]/g, '\\$&');
-  for (const el of Array.from(root.querySelectorAll(`[form="${quoted}"]`))) {
-    if (!form.contains(el)) out.push(el);
-    if (out.length >= MAX_FIELDS) break;
+  if (id && typeof root.querySelectorAll === 'function') {
+    for (const el of Array.from(root.querySelectorAll(`[form="${id.replace(/["\\]/g, '\\$&')}"]`))) {
+      if (out.length >= MAX_FIELDS) break;
+      if (!form.contains(el)) out.push(el);
+    }
   }
   return out;
 }
@@ -77,17 +69,18 @@ export function fieldKinds(form: Element): string[] {
   const names = new Set<string>();
   let passwords = 0;
   for (const el of controlsOf(form)) {
+    const attr = (name: string) => el.getAttribute(name);
     const tag = el.localName;
-    const type = tag === 'input' ? (el.getAttribute('type') ?? '').trim().toLowerCase() : tag;
-    if (NOT_FIELDS.has(type)) continue;
-    const name = (el.getAttribute('name') ?? el.getAttribute('id') ?? '').trim();
+    const type = tag === 'input' ? (attr('type') ?? '').trim().toLowerCase() : tag;
+    if (NOT_FIELDS.test(type)) continue;
+    const name = (attr('name') ?? attr('id') ?? '').trim();
     if (name && name.length <= MAX_NAME_LENGTH && names.size < MAX_NAMES) names.add(name);
-    if (!TYPED.has(type)) continue;
+    if (!TYPED.test(type)) continue;
     const kind =
-      kindOfAutocomplete(el.getAttribute('autocomplete')) ??
-      (type === 'email' ? 'email' : type === 'tel' ? 'tel' : type === 'password' ? 'password' : undefined) ??
-      kindOfWords(el.getAttribute('name')) ??
-      kindOfWords(el.getAttribute('id'));
+      kindOfAutocomplete(attr('autocomplete')) ??
+      (/^(email|tel|password)$/.test(type) ? (type as FieldKind) : undefined) ??
+      kindOfWords(attr('name')) ??
+      kindOfWords(attr('id'));
     if (!kind) continue;
     kinds.add(kind);
     if (kind === 'new-password') kinds.add('password');

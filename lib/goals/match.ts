@@ -25,18 +25,19 @@ export type Observation =
   | { kind: 'time'; seconds: number };
 
 export type ObservationKind = Observation['kind'];
+type Of<K extends ObservationKind> = Extract<Observation, { kind: K }>;
 
+/** The page goals are judged on: the top page's URL, even in a frame (outbound links leave its site). */
 export interface PageContext {
   url: string;
-  origin: string;
 }
 
-/** Document, archive, media and installer types (GA4's enhanced measurement list, and a few more). */
-export const DEFAULT_DOWNLOAD_EXTENSIONS: readonly string[] = [
-  'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'odp', 'rtf', 'txt', 'csv', 'tsv', 'key',
-  'zip', 'rar', '7z', 'gz', 'tgz', 'bz2', 'tar', 'dmg', 'pkg', 'exe', 'msi', 'apk', 'iso', 'epub', 'mobi',
-  'mp3', 'wav', 'm4a', 'mp4', 'mov', 'avi', 'wmv', 'mkv', 'flv',
-];
+/**
+ * Document, archive, media and installer types (GA4's enhanced measurement list, and a few more): pdf, doc(x),
+ * xls(x), ppt(x), odt, ods, odp, rtf, txt, csv, tsv, key, zip, rar, 7z, gz, tgz, bz2, tar, dmg, pkg, exe, msi, apk,
+ * iso, epub, mobi, mp3, wav, m4a, mp4, mov, avi, wmv, mkv, flv.
+ */
+const DOWNLOAD_EXTENSION = /^(pdf|(doc|xls|ppt)x?|od[tsp]|rtf|txt|[ct]sv|key|zip|rar|7z|t?gz|bz2|tar|dmg|pkg|exe|msi|apk|iso|epub|mobi|mp[34]|wav|m4a|mov|avi|wmv|mkv|flv)$/;
 
 export const DEFAULT_SEARCH_PARAMS: readonly string[] = ['q', 's', 'search', 'query'];
 
@@ -55,26 +56,30 @@ export const OBSERVATION_OF: Readonly<Record<TriggerKind, ObservationKind>> = {
   time_on_page: 'time',
 };
 
-/** What a click on text means: the button or link around the clicked node, not the node itself. */
-const INTERACTIVE = 'a[href], button, [role=button], [role=link], [role=menuitem], [role=tab], input[type=submit], input[type=button], input[type=image], summary, label';
+/**
+ * What a click on a node inside a control means: the button or link around the clicked node, not the node
+ * itself — for a text trigger (its text is the control's) and for the element a firing describes.
+ */
+const CLICKABLE = 'a[href], area[href], button, [role=button], [role=link], [role=menuitem], [role=tab], input[type=submit], input[type=button], input[type=image], summary, label';
 /** A text trigger on a non-interactive element only reads short text: a click on a paragraph is not a button. */
 const MAX_PLAIN_TEXT = 100;
 const MAX_SHADOW_HOPS = 16;
 
-function safeMatches(el: Element, selector: string): boolean {
+/**
+ * `fn()`, or `otherwise` if it throws: an invalid selector in a plan matches nothing (the options page refuses
+ * them), and a hostile page's throwing getters break nothing.
+ */
+export function safely<T>(fn: () => T, otherwise: T): T {
   try {
-    return el.matches(selector);
+    return fn();
   } catch {
-    return false; // an invalid selector in a plan matches nothing (the options page refuses them)
+    return otherwise;
   }
 }
 
-function safeClosest(el: Element, selector: string): Element | null {
-  try {
-    return el.closest(selector);
-  } catch {
-    return null;
-  }
+/** The control a click on `el` (or on a node inside it) is a click on, if any. */
+export function closestClickable(el: Element): Element | null {
+  return composedClosest(el, CLICKABLE);
 }
 
 /**
@@ -84,49 +89,38 @@ function safeClosest(el: Element, selector: string): Element | null {
 export function composedClosest(el: Element, selector: string): Element | null {
   let cur: Element | null = el;
   for (let hops = 0; cur && hops < MAX_SHADOW_HOPS; hops++) {
-    const found = safeClosest(cur, selector);
+    const at: Element = cur;
+    const found = safely(() => at.closest(selector), null);
     if (found) return found;
-    const root = cur.getRootNode() as Partial<ShadowRoot>;
-    cur = root.host ?? null;
+    cur = (at.getRootNode() as Partial<ShadowRoot>).host ?? null;
   }
   return null;
 }
 
-function clickTextMatches(target: Element, want: string, plain: boolean): boolean {
-  const text = visibleText(target, MAX_PLAIN_TEXT * 2);
-  if (plain && text.length > MAX_PLAIN_TEXT) return false;
-  return text.toLowerCase().includes(collapse(want).toLowerCase());
-}
-
-function clickMatches(trigger: { selector?: string; text?: string }, element: Element): boolean {
-  if (trigger.selector === undefined && trigger.text === undefined) return false;
-  let target: Element | null = element;
-  if (trigger.selector !== undefined) {
-    target = composedClosest(element, trigger.selector);
-    if (!target) return false;
+function clickMatches({ selector, text }: { selector?: string; text?: string }, element: Element): boolean {
+  const reads = (read: string) => read.toLowerCase().includes(collapse(text!).toLowerCase());
+  if (selector === undefined) {
+    if (text === undefined) return false;
+    // A text trigger alone reads the control around the click; without one, only short text counts.
+    const interactive = closestClickable(element);
+    const read = visibleText(interactive ?? element, MAX_PLAIN_TEXT * 2);
+    return (!!interactive || read.length <= MAX_PLAIN_TEXT) && reads(read);
   }
-  if (trigger.text === undefined) return true;
-  const interactive = trigger.selector === undefined ? composedClosest(element, INTERACTIVE) : null;
-  return clickTextMatches(interactive ?? target, trigger.text, trigger.selector === undefined && !interactive);
+  const target = composedClosest(element, selector);
+  return !!target && (text === undefined || reads(visibleText(target, MAX_PLAIN_TEXT * 2)));
 }
 
 function url(href: string, base: string): URL | undefined {
-  try {
-    return new URL(href, base);
-  } catch {
-    return undefined;
-  }
+  return safely(() => new URL(href, base), undefined);
 }
 
 function isDownload(extensions: readonly string[] | undefined, link: { href: string; download: boolean }, page: PageContext): boolean {
   if (link.download) return true;
-  const u = url(link.href, page.url);
-  if (!u) return false;
-  const path = u.pathname.toLowerCase();
+  const path = url(link.href, page.url)?.pathname.toLowerCase() ?? '';
   const dot = path.lastIndexOf('.');
   if (dot === -1 || dot < path.lastIndexOf('/')) return false;
   const ext = path.slice(dot + 1);
-  return (extensions ?? DEFAULT_DOWNLOAD_EXTENSIONS).some((e) => e.replace(/^\./, '').toLowerCase() === ext);
+  return extensions ? extensions.some((e) => e.replace(/^\./, '').toLowerCase() === ext) : DOWNLOAD_EXTENSION.test(ext);
 }
 
 /** `www.shop.example` and `shop.example` are the same site for outbound links. */
@@ -136,69 +130,74 @@ function siteHost(host: string): string {
 
 function isOutbound(hosts: readonly string[] | undefined, href: string, page: PageContext): boolean {
   const u = url(href, page.url);
-  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) return false;
-  const pageHost = url(page.origin, page.url)?.hostname || url(page.url, page.url)?.hostname || '';
+  if (!u || !/^https?:$/.test(u.protocol)) return false;
   const host = siteHost(u.hostname);
-  if (host === siteHost(pageHost)) return false;
-  if (!hosts) return true;
-  return hosts.some((h) => {
+  if (host === siteHost(url(page.url, page.url)?.hostname ?? '')) return false;
+  return !hosts || hosts.some((h) => {
     const want = siteHost(h);
     return host === want || host.endsWith(`.${want}`);
   });
 }
 
 function isSiteSearch(param: string | undefined, pageUrl: string): boolean {
-  const u = url(pageUrl, pageUrl);
-  if (!u) return false;
-  const names = param !== undefined ? param.split(',').map((p) => p.trim()) : DEFAULT_SEARCH_PARAMS;
-  return names.some((name) => name !== '' && (u.searchParams.get(name) ?? '').trim() !== '');
+  const params = url(pageUrl, pageUrl)?.searchParams;
+  return !!params && (param?.split(',') ?? DEFAULT_SEARCH_PARAMS).some((name) => {
+    const n = name.trim();
+    return n !== '' && (params.get(n) ?? '').trim() !== '';
+  });
 }
 
 /** Whether one trigger matches one observation. */
-export function matchTrigger(trigger: Trigger, obs: Observation, page: PageContext): boolean {
-  switch (trigger.kind) {
-    case 'form_submit':
-      if (obs.kind !== 'submit') return false;
-      // `matches` first: a form inside a shadow root is matched by its own selector (`form#signup`).
-      if (trigger.selector !== undefined && !safeMatches(obs.form, trigger.selector) && !composedClosest(obs.form, trigger.selector)) return false;
-      return trigger.hasField === undefined || hasField(obs.form, trigger.hasField);
+export function matchTrigger(t: Trigger, obs: Observation, page: PageContext): boolean {
+  // Past this check the observation is of the kind the trigger reads: each case reads it as that kind.
+  if (OBSERVATION_OF[t.kind] !== obs.kind) return false;
+  switch (t.kind) {
+    case 'form_submit': {
+      const { form } = obs as Of<'submit'>;
+      // The form itself (`form#signup`, also inside a shadow root) or an ancestor, through shadow hosts.
+      return (
+        (t.selector === undefined || !!composedClosest(form, t.selector)) &&
+        (t.hasField === undefined || hasField(form, t.hasField))
+      );
+    }
     case 'click':
-      return obs.kind === 'click' && clickMatches(trigger, obs.element);
+      return clickMatches(t, (obs as Of<'click'>).element);
     case 'download':
-      return obs.kind === 'click' && obs.link !== undefined && isDownload(trigger.extensions, obs.link, page);
-    case 'outbound_click':
-      return obs.kind === 'click' && obs.link !== undefined && isOutbound(trigger.hosts, obs.link.href, page);
-    case 'video':
-      if (obs.kind !== 'video' || obs.action !== trigger.action) return false;
-      if (trigger.action === 'progress' && trigger.percent !== undefined && (obs.percent ?? 0) < trigger.percent) return false;
-      return trigger.selector === undefined || (obs.element !== undefined && composedClosest(obs.element, trigger.selector) !== null);
+    case 'outbound_click': {
+      const { link } = obs as Of<'click'>;
+      return !!link && (t.kind === 'download' ? isDownload(t.extensions, link, page) : isOutbound(t.hosts, link.href, page));
+    }
+    case 'video': {
+      const o = obs as Of<'video'>;
+      return (
+        o.action === t.action &&
+        !(t.action === 'progress' && t.percent !== undefined && (o.percent ?? 0) < t.percent) &&
+        (t.selector === undefined || (!!o.element && !!composedClosest(o.element, t.selector)))
+      );
+    }
     case 'datalayer_event':
-      return obs.kind === 'datalayer' && obs.event === trigger.event;
+      return (obs as Of<'datalayer'>).event === t.event;
     case 'page_view':
-      return obs.kind === 'page_view' && matchUrlPattern(trigger.url, obs.url);
+      return matchUrlPattern(t.url, (obs as Of<'page_view'>).url);
     case 'site_search':
-      return obs.kind === 'page_view' && isSiteSearch(trigger.param, obs.url);
+      return isSiteSearch(t.param, (obs as Of<'page_view'>).url);
     case 'scroll_depth':
-      return obs.kind === 'scroll' && obs.percent >= trigger.percent;
+      return (obs as Of<'scroll'>).percent >= t.percent;
     case 'element_visible':
-      return obs.kind === 'visible' && safeMatches(obs.element, trigger.selector);
+      return safely(() => (obs as Of<'visible'>).element.matches(t.selector), false);
     case 'time_on_page':
-      return obs.kind === 'time' && obs.seconds >= trigger.seconds;
+      return (obs as Of<'time'>).seconds >= t.seconds;
   }
 }
 
 /** The goals whose trigger matches `obs`, in plan order. */
 export function matchGoals(goals: readonly Goal[], obs: Observation, page: PageContext): Goal[] {
-  const out: Goal[] = [];
-  for (const goal of goals) if (OBSERVATION_OF[goal.trigger.kind] === obs.kind && matchTrigger(goal.trigger, obs, page)) out.push(goal);
-  return out;
+  return goals.filter((goal) => matchTrigger(goal.trigger, obs, page));
 }
 
 /** The observations the goals read: install only these listeners (no scroll handler when no goal needs it). */
 export function triggerNeeds(goals: readonly Goal[]): Set<ObservationKind> {
-  const needs = new Set<ObservationKind>();
-  for (const goal of goals) needs.add(OBSERVATION_OF[goal.trigger.kind]);
-  return needs;
+  return new Set(goals.map((goal) => OBSERVATION_OF[goal.trigger.kind]));
 }
 
 /** What to watch for, beyond which listeners: the selectors to observe and the thresholds to report. */

@@ -18,7 +18,7 @@ export function topPageUrl(win: Window): string {
     if (win.top && win.top !== win) return win.top.location.href;
   } catch {
     const origins = win.location.ancestorOrigins;
-    const top = origins && origins.length > 0 ? origins[origins.length - 1] : undefined;
+    const top = origins?.[origins.length - 1];
     if (top) return `${top}/`;
   }
   return win.location.href;

@@ -11,17 +11,14 @@
 // Globs ignore case (marketers type `*/Thank-You*`); a regex has its own flags. Globs are matched by a
 // two-pointer scan, not a RegExp, so a pattern full of `*` cannot backtrack for ever on a long URL.
 
-type Compiled =
-  | { type: 'regex'; re: RegExp }
-  | { type: 'glob'; mode: 'full' | 'path' | 'no-scheme' | 'origin'; glob: string }
-  | { type: 'never' };
-
 const SCHEME = /^[a-z][a-z\d+.-]*:\/\//i;
 const REGEX_PATTERN = /^\/(.+)\/([dgimsuyv]*)$/s;
 /** `scheme://host[:port]` with nothing after it but an optional `/`. */
 const ORIGIN_PATTERN = /^[a-z][a-z\d+.-]*:\/\/[^/?#]+\/?$/i;
 const CACHE_MAX = 1_000;
-const cache = new Map<string, Compiled>();
+/** A compiled pattern: a test of a URL. */
+type Test = (url: string) => boolean;
+const cache = new Map<string, Test>();
 
 /** `/source/flags` → its parts, or undefined when the pattern is a glob. */
 export function regexParts(pattern: string): { source: string; flags: string } | undefined {
@@ -29,28 +26,56 @@ export function regexParts(pattern: string): { source: string; flags: string } |
   return m ? { source: m[1]!, flags: m[2]! } : undefined;
 }
 
-function compile(pattern: string, scope: boolean): Compiled {
-  const regex = regexParts(pattern);
+const withoutScheme = (url: string): string => url.replace(SCHEME, '');
+/** Where the path (with query and hash) starts after the scheme: the first `/`, `?` or `#` of the rest. */
+const rest = (url: string): [string, number] => {
+  const r = withoutScheme(url);
+  return [r, r.search(/[/?#]/)];
+};
+/** The path, query and hash of a URL (or the URL itself when it is already a path). */
+const pathOf = (url: string): string => {
+  if (url.startsWith('/')) return url;
+  const [r, at] = rest(url);
+  return at === -1 ? '/' : r[at] === '/' ? r.slice(at) : `/${r.slice(at)}`;
+};
+/** `scheme://host[:port]` of a URL. */
+const originOf = (url: string): string => {
+  const scheme = SCHEME.exec(url);
+  if (!scheme) return url;
+  const [r, at] = rest(url);
+  return scheme[0] + (at === -1 ? r : r.slice(0, at));
+};
+
+function compile(pattern: string, scope: boolean): Test {
+  const regex = REGEX_PATTERN.exec(pattern);
   if (regex) {
     try {
       // `g` and `y` make RegExp#test stateful (lastIndex): meaningless for a yes/no match, and a bug source.
-      return { type: 'regex', re: new RegExp(regex.source, regex.flags.replace(/[gy]/g, '')) };
+      const re = new RegExp(regex[1]!, regex[2]!.replace(/[gy]/g, ''));
+      return (url) => re.test(url);
     } catch {
-      return { type: 'never' };
+      return () => false;
     }
   }
-  const glob = pattern.toLowerCase();
+  // Globs ignore case: the pattern and the part of the URL it is matched against are lower-cased.
+  let glob = pattern.toLowerCase();
+  let part = (url: string) => url;
   if (ORIGIN_PATTERN.test(pattern)) {
-    const origin = glob.endsWith('/') ? glob.slice(0, -1) : glob;
-    return scope ? { type: 'glob', mode: 'origin', glob: origin } : { type: 'glob', mode: 'full', glob: `${origin}/` };
+    if (glob.endsWith('/')) glob = glob.slice(0, -1);
+    if (scope) part = originOf;
+    else glob += '/';
+  } else if (!SCHEME.test(pattern)) {
+    if (pattern.startsWith('/') && !pattern.startsWith('//')) part = pathOf;
+    else {
+      part = withoutScheme;
+      if (glob.startsWith('//')) glob = glob.slice(2);
+    }
   }
-  if (SCHEME.test(pattern)) return { type: 'glob', mode: 'full', glob };
-  if (pattern.startsWith('/') && !pattern.startsWith('//')) return { type: 'glob', mode: 'path', glob };
-  return { type: 'glob', mode: 'no-scheme', glob: glob.startsWith('//') ? glob.slice(2) : glob };
+  return (url) => globMatch(glob, part(url.toLowerCase()));
 }
 
-function compiled(pattern: string, scope: boolean): Compiled {
-  const key = scope ? `s${pattern}` : `u${pattern}`;
+function compiled(pattern: string, scope: boolean): Test {
+  const key = (scope ? 's' : 'u') + pattern;
   let c = cache.get(key);
   if (!c) {
     if (cache.size >= CACHE_MAX) cache.clear();
@@ -85,49 +110,9 @@ export function globMatch(glob: string, text: string): boolean {
   return p === glob.length;
 }
 
-function withoutScheme(url: string): string {
-  const m = SCHEME.exec(url);
-  return m ? url.slice(m[0].length) : url;
-}
-
-/** The part of the URL a glob of this mode is matched against (lower-cased: globs ignore case). */
-function subject(mode: 'full' | 'path' | 'no-scheme' | 'origin', url: string): string {
-  const lower = url.toLowerCase();
-  switch (mode) {
-    case 'full':
-      return lower;
-    case 'no-scheme':
-      return withoutScheme(lower);
-    case 'path': {
-      if (lower.startsWith('/')) return lower;
-      const rest = withoutScheme(lower);
-      const at = rest.search(/[/?#]/);
-      return at === -1 ? '/' : rest[at] === '/' ? rest.slice(at) : `/${rest.slice(at)}`;
-    }
-    case 'origin': {
-      const scheme = SCHEME.exec(lower);
-      if (!scheme) return lower;
-      const rest = lower.slice(scheme[0].length);
-      const at = rest.search(/[/?#]/);
-      return scheme[0] + (at === -1 ? rest : rest.slice(0, at));
-    }
-  }
-}
-
-function test(c: Compiled, url: string): boolean {
-  switch (c.type) {
-    case 'never':
-      return false;
-    case 'regex':
-      return c.re.test(url);
-    case 'glob':
-      return globMatch(c.glob, subject(c.mode, url));
-  }
-}
-
 /** Whether `url` matches a plan URL pattern (see the top of this file). An invalid regex matches nothing. */
 export function matchUrlPattern(pattern: string, url: string): boolean {
-  return test(compiled(pattern, false), url);
+  return compiled(pattern, false)(url);
 }
 
 /**
@@ -136,7 +121,5 @@ export function matchUrlPattern(pattern: string, url: string): boolean {
  * entry is a URL pattern.
  */
 export function inScope(scope: readonly string[] | undefined, url: string): boolean {
-  if (!scope || scope.length === 0) return true;
-  for (const pattern of scope) if (test(compiled(pattern, true), url)) return true;
-  return false;
+  return !scope?.length || scope.some((pattern) => compiled(pattern, true)(url));
 }

@@ -13,13 +13,11 @@ export interface ResourceSeen {
 
 /** Resources that are never tags: styles, fonts, pictures, media. Scripts stay (library loads), so do GIFs (pixels). */
 const NEVER = /\.(css|woff2?|ttf|otf|eot|png|jpe?g|webp|avif|svg|ico|mp4|webm|mp3|m4a|wasm)(\?|#|$)/i;
-const KINDS = new Set(['img', 'beacon', 'fetch', 'xmlhttprequest', 'script', 'iframe', 'other', 'image']);
+const KINDS = /^(img|image|beacon|fetch|xmlhttprequest|script|iframe|other)$/;
 
-export function isTagCandidate(entry: { name: string; initiatorType: string }): boolean {
-  if (!KINDS.has(entry.initiatorType) || entry.name.length > 8192) return false;
-  if (!entry.name.startsWith('http')) return false;
+export function isTagCandidate({ name, initiatorType }: { name: string; initiatorType: string }): boolean {
   try {
-    return !NEVER.test(new URL(entry.name).pathname);
+    return KINDS.test(initiatorType) && name.length <= 8192 && name.startsWith('http') && !NEVER.test(new URL(name).pathname);
   } catch {
     return false;
   }

@@ -5,6 +5,8 @@ export const SIGNAL_KEY = '__tagwatch_signal__';
 /** Bodies larger than this are cut by the hooks before they cross worlds. Same cap as webRequest bodies. */
 export const SIGNAL_BODY_CAP = 64 * 1024;
 const STRING_CAP = 4096;
+/** At most this many signals travel in one message (the hooks send a task's signals together). */
+export const SIGNALS_PER_MESSAGE = 100;
 
 export type ConsentState = 'granted' | 'denied';
 
@@ -21,42 +23,66 @@ export type PageSignal =
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
-function s(v: unknown, cap = STRING_CAP): v is string {
-  return typeof v === 'string' && v.length <= cap;
+
+/** A field of a signal: its name, the string it must be (at most so long, or matching), and whether it may be absent. */
+type Field = [name: string, test: number | RegExp, optional?: true];
+const CONSENT = /^(granted|denied)$/;
+const FIELDS: Readonly<Record<PageSignal['kind'], Field[]>> = {
+  request: [['api', /^(beacon|fetch|xhr)$/], ['url', 16_384], ['method', 16], ['body', SIGNAL_BODY_CAP]],
+  datalayer: [['source', /^(dataLayer|gtag|fbq)$/], ['event', 200], ['data', STRING_CAP, true]],
+  history: [['url', 16_384]],
+  consent: [['source', /^(tcf|gcm_default|gcm_update)$/], ['adStorage', CONSENT, true], ['analyticsStorage', CONSENT, true]],
+};
+
+/**
+ * A signal if `sig` is one well-formed signal, else undefined: a fresh object with the known fields only, each a
+ * string within its bounds. Never throws, whatever the page sent.
+ */
+function signalOf(sig: unknown): PageSignal | undefined {
+  try {
+    if (!isObj(sig)) return undefined;
+    // Each property is read once: a getter of the page may answer differently the second time.
+    const { kind, at } = sig;
+    if (typeof at !== 'number' || !Number.isFinite(at) || typeof kind !== 'string' || !Object.hasOwn(FIELDS, kind)) return undefined;
+    const out: Record<string, unknown> = { kind, at };
+    for (const [name, test, optional] of FIELDS[kind as PageSignal['kind']]) {
+      const v = sig[name];
+      if (v === undefined && optional) continue;
+      if (typeof v !== 'string' || (typeof test === 'number' ? v.length > test : !test.test(v))) return undefined;
+      out[name] = v;
+    }
+    return out as PageSignal;
+  } catch {
+    // A getter on the forged object threw: the page is hostile, the signal is dropped.
+    return undefined;
+  }
 }
-function num(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
-function consent(v: unknown): v is ConsentState | undefined {
-  return v === undefined || v === 'granted' || v === 'denied';
+
+/**
+ * The well-formed signals of a message: `{ [SIGNAL_KEY]: signal }` or `{ [SIGNAL_KEY]: [signal, …] }` (the
+ * hooks send a task's signals together), at most SIGNALS_PER_MESSAGE. Never throws, whatever the page sent.
+ */
+export function parseSignals(data: unknown): PageSignal[] {
+  const out: PageSignal[] = [];
+  try {
+    if (!isObj(data)) return out;
+    const value = data[SIGNAL_KEY];
+    const list: unknown[] = Array.isArray(value) ? value : [value];
+    for (let i = 0; i < list.length && i < SIGNALS_PER_MESSAGE; i++) {
+      const sig = signalOf(list[i]);
+      if (sig) out.push(sig);
+    }
+  } catch {
+    // A getter or a proxy of the page threw: nothing more from this message.
+  }
+  return out;
 }
 
 /** A signal if `data` is exactly one well-formed signal, else undefined. Never throws, whatever the page sent. */
 export function parseSignal(data: unknown): PageSignal | undefined {
   try {
-    if (!isObj(data)) return undefined;
-    const sig = data[SIGNAL_KEY];
-    if (!isObj(sig) || !num(sig.at)) return undefined;
-    switch (sig.kind) {
-      case 'request':
-        return (sig.api === 'beacon' || sig.api === 'fetch' || sig.api === 'xhr') && s(sig.url, 16_384) && s(sig.method, 16) && s(sig.body, SIGNAL_BODY_CAP)
-          ? { kind: 'request', api: sig.api, url: sig.url, method: sig.method, body: sig.body, at: sig.at }
-          : undefined;
-      case 'datalayer':
-        return (sig.source === 'dataLayer' || sig.source === 'gtag' || sig.source === 'fbq') && s(sig.event, 200) && (sig.data === undefined || s(sig.data))
-          ? { kind: 'datalayer', source: sig.source, event: sig.event, at: sig.at, ...(sig.data !== undefined ? { data: sig.data } : {}) }
-          : undefined;
-      case 'history':
-        return s(sig.url, 16_384) ? { kind: 'history', url: sig.url, at: sig.at } : undefined;
-      case 'consent':
-        return (sig.source === 'tcf' || sig.source === 'gcm_default' || sig.source === 'gcm_update') && consent(sig.adStorage) && consent(sig.analyticsStorage)
-          ? { kind: 'consent', source: sig.source, at: sig.at, ...(sig.adStorage ? { adStorage: sig.adStorage } : {}), ...(sig.analyticsStorage ? { analyticsStorage: sig.analyticsStorage } : {}) }
-          : undefined;
-      default:
-        return undefined;
-    }
+    return isObj(data) && !Array.isArray(data[SIGNAL_KEY]) ? signalOf(data[SIGNAL_KEY]) : undefined;
   } catch {
-    // A getter on the forged object threw: the page is hostile, the signal is dropped.
     return undefined;
   }
 }

@@ -12,7 +12,8 @@ export function boundedJson(value: unknown, maxChars = 2048, maxDepth = 4): stri
     if (seen.has(v)) return '[cycle]';
     if (depth >= maxDepth) return Array.isArray(v) ? '[…]' : '{…}';
     seen.add(v);
-    if (Array.isArray(v) || isArguments(v)) return Array.from(v as ArrayLike<unknown>).slice(0, 20).map((x) => walk(x, depth + 1));
+    // The first 20 items only (not a copy of a 200,000-item list, then cut).
+    if (isList(v)) return Array.from({ length: Math.min(v.length, 20) }, (_, i) => walk(v[i], depth + 1));
     const out: Record<string, unknown> = {};
     let n = 0;
     for (const key of Object.keys(v)) {
@@ -33,6 +34,7 @@ export function boundedJson(value: unknown, maxChars = 2048, maxDepth = 4): stri
   }
 }
 
-function isArguments(v: object): boolean {
-  return Object.prototype.toString.call(v) === '[object Arguments]';
+/** An array, or the `arguments` of a call (what gtag pushes to the dataLayer). */
+export function isList(v: object): v is ArrayLike<unknown> {
+  return Array.isArray(v) || Object.prototype.toString.call(v) === '[object Arguments]';
 }

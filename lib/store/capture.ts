@@ -1,6 +1,7 @@
 import type { BodyText } from '../tags/body';
 import type { HitRequest, TagHit } from '../tags/types';
-import type { PendingBody, TagwatchDB } from './db';
+import { inTx, type Writable } from './batch';
+import type { PendingBody } from './db';
 import { newId, urlHash } from './ids';
 import { resolveSession } from './sessions';
 import type { BodyState, StoredHit } from './types';
@@ -81,48 +82,54 @@ function bodyNote(state: BodyState): string | undefined {
   return undefined;
 }
 
+/** The tag hits of one request as the browser reported it (its body as webRequest gave it). */
+export function decodeCaptured(req: CapturedRequest, decode: Decode): TagHit[] {
+  return decode({ url: req.url, method: req.method, body: bodyFacts(req.body).text, type: req.type });
+}
+
 /**
- * Store the tag hits of one request the browser reported. Requests that are not tags cost no IndexedDB work.
+ * Store the tag hits of one request the browser reported (`decoded`: its hits, when the caller already has them).
+ * Requests that are not tags cost no IndexedDB work.
  * When the browser withheld the body (a Blob sendBeacon), a body the page hooks already delivered is merged in;
  * otherwise the hits are stored as `missing` and `recordPageBody` completes them when the body arrives.
  */
-export async function recordRequest(db: TagwatchDB, req: CapturedRequest, decode: Decode): Promise<StoredHit[]> {
+export async function recordRequest(db: Writable, req: CapturedRequest, decode: Decode, decoded?: TagHit[]): Promise<StoredHit[]> {
   const facts = bodyFacts(req.body);
-  const first = decode({ url: req.url, method: req.method, body: facts.text, type: req.type });
+  const first = decoded ?? decodeCaptured(req, decode);
   if (first.length === 0) return [];
   const hash = urlHash(req.url);
-  const tx = db.transaction(['tabs', 'sessions', 'hits', 'pendingBodies'], 'readwrite');
-  const session = await resolveSession(tx, req);
-  const store = tx.objectStore('hits');
-  // The page's resource timing may have recorded this request first (its webRequest event was queued while
-  // the worker restarted): the browser's own report replaces that witness, keeping a body it was given.
-  const witness = nearestWitness(await store.index('byTabUrl').getAll([req.tabId, hash]), req.at);
-  let hits = first;
-  let { state } = facts;
-  let text = facts.text;
-  if (state === 'missing') {
-    const recovered = witness?.[0]?.bodyState === 'page' ? witness[0].body : undefined;
-    const pending = recovered === undefined ? await takePending(tx.objectStore('pendingBodies'), req.tabId, hash, req.at) : undefined;
-    const body = recovered ?? pending?.body;
-    if (body !== undefined) {
-      text = body;
-      state = 'page';
-      hits = decode({ url: req.url, method: req.method, body: text, type: req.type });
+  return inTx(db, ['tabs', 'sessions', 'hits', 'pendingBodies'], async (tx) => {
+    const session = await resolveSession(tx, req);
+    const store = tx.objectStore('hits');
+    // The page's resource timing may have recorded this request first (its webRequest event was queued while
+    // the worker restarted): the browser's own report replaces that witness, keeping a body it was given.
+    const witness = nearestWitness(await store.index('byTabUrl').getAll([req.tabId, hash]), req.at);
+    let hits = first;
+    let { state } = facts;
+    let text = facts.text;
+    if (state === 'missing') {
+      const recovered = witness?.[0]?.bodyState === 'page' ? witness[0].body : undefined;
+      const pending = recovered === undefined ? await takePending(tx.objectStore('pendingBodies'), req.tabId, hash, req.at) : undefined;
+      const body = recovered ?? pending?.body;
+      if (body !== undefined) {
+        text = body;
+        state = 'page';
+        hits = decode({ url: req.url, method: req.method, body: text, type: req.type });
+      }
     }
-  }
-  const stored = rows(
-    hits,
-    {
-      requestKey: `wr:${req.requestId}`, sessionId: session.id, tabId: req.tabId, frameId: req.frameId, at: req.at,
-      url: req.url, method: req.method, type: req.type, status: 'pending', bodyState: state, urlHash: hash,
-    },
-    text,
-    bodyNote(state),
-  );
-  if (witness) for (const old of witness) await store.delete(old.id);
-  await Promise.all(stored.map((row) => store.put(row)));
-  await tx.done;
-  return stored;
+    const stored = rows(
+      hits,
+      {
+        requestKey: `wr:${req.requestId}`, sessionId: session.id, tabId: req.tabId, frameId: req.frameId, at: req.at,
+        url: req.url, method: req.method, type: req.type, status: 'pending', bodyState: state, urlHash: hash,
+      },
+      text,
+      bodyNote(state),
+    );
+    if (witness) for (const old of witness) await store.delete(old.id);
+    await Promise.all(stored.map((row) => store.put(row)));
+    return stored;
+  });
 }
 
 /** A request key's rows recorded from resource timing near `at`, if any: the nearest one. */
@@ -154,38 +161,34 @@ async function takePending(
  * again and replaced (same ids, same status); if webRequest saw the body itself, nothing changes; if webRequest
  * has not reported the request yet, the body waits in `pendingBodies` for it.
  */
-export async function recordPageBody(db: TagwatchDB, page: PageBody, decode: Decode): Promise<'merged' | 'duplicate' | 'pending' | 'ignored'> {
+export async function recordPageBody(db: Writable, page: PageBody, decode: Decode): Promise<'merged' | 'duplicate' | 'pending' | 'ignored'> {
   const hits = decode({ url: page.url, method: page.method, body: page.body });
   if (hits.length === 0) return 'ignored';
   const hash = urlHash(page.url);
-  const tx = db.transaction(['hits', 'pendingBodies'], 'readwrite');
-  const hitStore = tx.objectStore('hits');
-  const near = (await hitStore.index('byTabUrl').getAll([page.tabId, hash])).filter(
-    (h) => Math.abs(h.at - page.at) <= MERGE_WINDOW_MS && h.method === page.method,
-  );
-  const waiting = near.filter((h) => h.bodyState === 'missing').sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
-  const target = waiting[0];
-  if (target) {
-    const olds = waiting.filter((h) => h.requestKey === target.requestKey);
-    for (const old of olds) await hitStore.delete(old.id);
-    const { requestKey, sessionId, tabId, frameId, at, url, method, type, status, statusCode, error } = target;
-    const fresh = rows(
-      hits,
-      { requestKey, sessionId, tabId, frameId, at, url, method, type, status, statusCode, error, bodyState: 'page', urlHash: hash },
-      page.body,
-      undefined,
+  return inTx(db, ['hits', 'pendingBodies'], async (tx) => {
+    const hitStore = tx.objectStore('hits');
+    const near = (await hitStore.index('byTabUrl').getAll([page.tabId, hash])).filter(
+      (h) => Math.abs(h.at - page.at) <= MERGE_WINDOW_MS && h.method === page.method,
     );
-    for (const row of fresh) await hitStore.put(row);
-    await tx.done;
-    return 'merged';
-  }
-  if (near.length > 0) {
-    await tx.done;
-    return 'duplicate';
-  }
-  await tx.objectStore('pendingBodies').put({ id: newId('pb'), tabId: page.tabId, urlHash: hash, url: page.url, method: page.method, body: page.body, at: page.at });
-  await tx.done;
-  return 'pending';
+    const waiting = near.filter((h) => h.bodyState === 'missing').sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    const target = waiting[0];
+    if (target) {
+      const olds = waiting.filter((h) => h.requestKey === target.requestKey);
+      for (const old of olds) await hitStore.delete(old.id);
+      const { requestKey, sessionId, tabId, frameId, at, url, method, type, status, statusCode, error } = target;
+      const fresh = rows(
+        hits,
+        { requestKey, sessionId, tabId, frameId, at, url, method, type, status, statusCode, error, bodyState: 'page', urlHash: hash },
+        page.body,
+        undefined,
+      );
+      for (const row of fresh) await hitStore.put(row);
+      return 'merged';
+    }
+    if (near.length > 0) return 'duplicate';
+    await tx.objectStore('pendingBodies').put({ id: newId('pb'), tabId: page.tabId, urlHash: hash, url: page.url, method: page.method, body: page.body, at: page.at });
+    return 'pending';
+  });
 }
 
 export type RequestOutcome = { statusCode: number } | { error: string };
@@ -199,17 +202,18 @@ export function statusForError(error: string): 'blocked' | 'failed' {
 }
 
 /** The browser's answer for a request: HTTP status, or the error that stopped it. */
-export async function recordOutcome(db: TagwatchDB, requestId: string, outcome: RequestOutcome): Promise<StoredHit[]> {
-  const tx = db.transaction('hits', 'readwrite');
-  const hits = await tx.store.index('byRequest').getAll(`wr:${requestId}`);
-  const updated = hits.map((h): HitRow =>
-    'error' in outcome
-      ? { ...h, status: statusForError(outcome.error), error: outcome.error }
-      : { ...h, status: outcome.statusCode >= 400 ? 'failed' : 'sent', statusCode: outcome.statusCode },
-  );
-  await Promise.all(updated.map((h) => tx.store.put(h)));
-  await tx.done;
-  return updated;
+export async function recordOutcome(db: Writable, requestId: string, outcome: RequestOutcome): Promise<StoredHit[]> {
+  return inTx(db, ['hits'], async (tx) => {
+    const store = tx.objectStore('hits');
+    const hits = await store.index('byRequest').getAll(`wr:${requestId}`);
+    const updated = hits.map((h): HitRow =>
+      'error' in outcome
+        ? { ...h, status: statusForError(outcome.error), error: outcome.error }
+        : { ...h, status: outcome.statusCode >= 400 ? 'failed' : 'sent', statusCode: outcome.statusCode },
+    );
+    await Promise.all(updated.map((h) => store.put(h)));
+    return updated;
+  });
 }
 
 /** A request the page's resource timing reported (lib/page/resources.ts). */
@@ -227,7 +231,7 @@ export interface ResourceWitness {
  * hooks deliver it.
  */
 export async function recordResources(
-  db: TagwatchDB,
+  db: Writable,
   ref: { tabId: number; frameId: number; documentId?: string },
   items: readonly ResourceWitness[],
   decode: Decode,
@@ -239,37 +243,37 @@ export async function recordResources(
     })
     .filter((x) => x.hits.length > 0);
   if (tagged.length === 0) return [];
-  const tx = db.transaction(['tabs', 'sessions', 'hits', 'pendingBodies'], 'readwrite');
-  const store = tx.objectStore('hits');
-  const stored: HitRow[] = [];
-  const claimed = new Set<string>();
-  for (const { item, method, hits } of tagged.sort((a, b) => a.item.at - b.item.at)) {
-    const hash = urlHash(item.url);
-    const near = (await store.index('byTabUrl').getAll([ref.tabId, hash])).filter(
-      (h) => Math.abs(h.at - item.at) <= WITNESS_WINDOW_MS && !claimed.has(h.requestKey),
-    );
-    if (near.length > 0) {
-      near.sort((a, b) => Math.abs(a.at - item.at) - Math.abs(b.at - item.at));
-      claimed.add(near[0]!.requestKey);
-      continue;
+  return inTx(db, ['tabs', 'sessions', 'hits', 'pendingBodies'], async (tx) => {
+    const store = tx.objectStore('hits');
+    const stored: HitRow[] = [];
+    const claimed = new Set<string>();
+    for (const { item, method, hits } of tagged.sort((a, b) => a.item.at - b.item.at)) {
+      const hash = urlHash(item.url);
+      const near = (await store.index('byTabUrl').getAll([ref.tabId, hash])).filter(
+        (h) => Math.abs(h.at - item.at) <= WITNESS_WINDOW_MS && !claimed.has(h.requestKey),
+      );
+      if (near.length > 0) {
+        near.sort((a, b) => Math.abs(a.at - item.at) - Math.abs(b.at - item.at));
+        claimed.add(near[0]!.requestKey);
+        continue;
+      }
+      const session = await resolveSession(tx, { ...ref, at: item.at });
+      const requestKey = `rt:${ref.tabId}:${hash}:${item.at}`;
+      claimed.add(requestKey);
+      const state: BodyState = method === 'POST' ? 'missing' : 'none';
+      const rowsFor = rows(
+        hits,
+        {
+          requestKey, sessionId: session.id, tabId: ref.tabId, frameId: ref.frameId, at: item.at, url: item.url, method,
+          type: item.initiator === 'beacon' ? 'ping' : item.initiator, status: item.status >= 400 ? 'failed' : 'sent',
+          ...(item.status > 0 ? { statusCode: item.status } : {}), bodyState: state, urlHash: hash,
+        },
+        undefined,
+        'recovered from the page’s own list of requests: the browser’s report of it was lost (the worker was stopped)',
+      );
+      for (const row of rowsFor) await store.put(row);
+      stored.push(...rowsFor);
     }
-    const session = await resolveSession(tx as never, { ...ref, at: item.at });
-    const requestKey = `rt:${ref.tabId}:${hash}:${item.at}`;
-    claimed.add(requestKey);
-    const state: BodyState = method === 'POST' ? 'missing' : 'none';
-    const rowsFor = rows(
-      hits,
-      {
-        requestKey, sessionId: session.id, tabId: ref.tabId, frameId: ref.frameId, at: item.at, url: item.url, method,
-        type: item.initiator === 'beacon' ? 'ping' : item.initiator, status: item.status >= 400 ? 'failed' : 'sent',
-        ...(item.status > 0 ? { statusCode: item.status } : {}), bodyState: state, urlHash: hash,
-      },
-      undefined,
-      'recovered from the page’s own list of requests: the browser’s report of it was lost (the worker was stopped)',
-    );
-    for (const row of rowsFor) await store.put(row);
-    stored.push(...rowsFor);
-  }
-  await tx.done;
-  return stored;
+    return stored;
+  });
 }

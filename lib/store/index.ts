@@ -1,4 +1,5 @@
 export * from './db';
+export * from './batch';
 export * from './capture';
 export * from './sessions';
 export * from './queries';

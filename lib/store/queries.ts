@@ -1,5 +1,6 @@
 import type { GoalFiring } from '../goals/types';
 import type { IDBPTransaction } from 'idb';
+import { inTx, type Writable } from './batch';
 import type { TagwatchDB, TagwatchSchema } from './db';
 import { resolveSession, type DocumentRef } from './sessions';
 import type { PageEvent, PageSession, StoredFiring, StoredHit, StoredSignal } from './types';
@@ -46,13 +47,13 @@ export async function countHitsForSession(db: TagwatchDB, sessionId: string): Pr
 }
 
 /** Store a goal firing in the session of the document that saw it. */
-export async function recordFiring(db: TagwatchDB, ref: DocumentRef, firing: GoalFiring, id: string): Promise<StoredFiring> {
-  const tx = db.transaction(['tabs', 'sessions', 'firings'], 'readwrite');
-  const session = await resolveSession(tx as never, ref);
-  const stored: StoredFiring = { ...firing, id, sessionId: session.id, tabId: ref.tabId, frameId: ref.frameId };
-  await tx.objectStore('firings').put(stored);
-  await tx.done;
-  return stored;
+export async function recordFiring(db: Writable, ref: DocumentRef, firing: GoalFiring, id: string): Promise<StoredFiring> {
+  return inTx(db, ['tabs', 'sessions', 'firings'], async (tx) => {
+    const session = await resolveSession(tx, ref);
+    const stored: StoredFiring = { ...firing, id, sessionId: session.id, tabId: ref.tabId, frameId: ref.frameId };
+    await tx.objectStore('firings').put(stored);
+    return stored;
+  });
 }
 
 /** Forget a tab's data (the popup's "Clear"); the tab keeps its current session, emptied. */
@@ -82,13 +83,13 @@ export async function deleteSessionRecords(tx: RecordsTx, sessionId: string): Pr
 }
 
 /** Store what the page said (dataLayer event, consent state) in the session of the document that said it. */
-export async function recordSignal(db: TagwatchDB, ref: DocumentRef, event: PageEvent, id: string): Promise<StoredSignal> {
-  const tx = db.transaction(['tabs', 'sessions', 'signals'], 'readwrite');
-  const session = await resolveSession(tx as never, ref);
-  const stored = { ...event, id, sessionId: session.id, tabId: ref.tabId, frameId: ref.frameId, at: ref.at } as StoredSignal;
-  await tx.objectStore('signals').put(stored);
-  await tx.done;
-  return stored;
+export async function recordSignal(db: Writable, ref: DocumentRef, event: PageEvent, id: string): Promise<StoredSignal> {
+  return inTx(db, ['tabs', 'sessions', 'signals'], async (tx) => {
+    const session = await resolveSession(tx, ref);
+    const stored = { ...event, id, sessionId: session.id, tabId: ref.tabId, frameId: ref.frameId, at: ref.at } as StoredSignal;
+    await tx.objectStore('signals').put(stored);
+    return stored;
+  });
 }
 
 export async function signalsForTab(db: TagwatchDB, tabId: number, from = -Infinity, to = Infinity): Promise<StoredSignal[]> {

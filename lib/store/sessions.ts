@@ -1,10 +1,8 @@
-import type { IDBPTransaction, StoreNames } from 'idb';
-import type { TagwatchDB, TagwatchSchema } from './db';
+import { inTx, type Writable, type WriteTx } from './batch';
 import { newId } from './ids';
 import type { Navigation, PageSession } from './types';
 
-type Names = StoreNames<TagwatchSchema>;
-type SessionTx = IDBPTransaction<TagwatchSchema, Names[], 'readwrite'>;
+type SessionTx = WriteTx;
 
 export interface DocumentRef {
   tabId: number;
@@ -41,49 +39,39 @@ export async function resolveSession(tx: SessionTx, ref: DocumentRef): Promise<P
 
 /** A top-level navigation committed: a new page session (or the one a request of this document already opened). */
 export async function startSession(
-  db: TagwatchDB,
+  db: Writable,
   nav: { tabId: number; documentId?: string; url: string; at: number },
 ): Promise<PageSession> {
-  const tx = db.transaction(['sessions', 'tabs'], 'readwrite') as unknown as SessionTx;
-  const sessions = tx.objectStore('sessions');
-  const existing = nav.documentId ? await sessions.index('byDocument').get(nav.documentId) : undefined;
-  let session: PageSession;
-  if (existing) {
-    session = { ...existing, url: nav.url };
+  return inTx(db, ['sessions', 'tabs'], async (tx) => {
+    const sessions = tx.objectStore('sessions');
+    const existing = nav.documentId ? await sessions.index('byDocument').get(nav.documentId) : undefined;
+    if (!existing) return create(tx, nav.tabId, nav.url, nav.at, nav.documentId);
+    const session = { ...existing, url: nav.url };
     await sessions.put(session);
     await tx.objectStore('tabs').put({ tabId: nav.tabId, sessionId: session.id });
-  } else {
-    session = await create(tx, nav.tabId, nav.url, nav.at, nav.documentId);
-  }
-  await tx.done;
-  return session;
+    return session;
+  });
 }
 
 /** An SPA route change or #fragment change: recorded inside the current session, which stays open. */
-export async function recordNavigation(db: TagwatchDB, tabId: number, nav: Navigation): Promise<PageSession | undefined> {
-  const tx = db.transaction(['sessions', 'tabs'], 'readwrite');
-  const tab = await tx.objectStore('tabs').get(tabId);
-  const session = tab ? await tx.objectStore('sessions').get(tab.sessionId) : undefined;
-  if (!session) {
-    await tx.done;
-    return undefined;
-  }
-  const last = session.navigations.at(-1);
-  if (last?.url === nav.url || session.navigations.length >= MAX_NAVIGATIONS) {
-    await tx.done;
-    return session;
-  }
-  const updated = { ...session, navigations: [...session.navigations, nav] };
-  await tx.objectStore('sessions').put(updated);
-  await tx.done;
-  return updated;
+export async function recordNavigation(db: Writable, tabId: number, nav: Navigation): Promise<PageSession | undefined> {
+  return inTx(db, ['sessions', 'tabs'], async (tx) => {
+    const tab = await tx.objectStore('tabs').get(tabId);
+    const session = tab ? await tx.objectStore('sessions').get(tab.sessionId) : undefined;
+    if (!session) return undefined;
+    const last = session.navigations.at(-1);
+    if (last?.url === nav.url || session.navigations.length >= MAX_NAVIGATIONS) return session;
+    const updated = { ...session, navigations: [...session.navigations, nav] };
+    await tx.objectStore('sessions').put(updated);
+    return updated;
+  });
 }
 
 /** The page title arrives after the navigation; kept for the report. */
-export async function setSessionTitle(db: TagwatchDB, tabId: number, title: string): Promise<void> {
-  const tx = db.transaction(['sessions', 'tabs'], 'readwrite');
-  const tab = await tx.objectStore('tabs').get(tabId);
-  const session = tab ? await tx.objectStore('sessions').get(tab.sessionId) : undefined;
-  if (session && session.title !== title) await tx.objectStore('sessions').put({ ...session, title: title.slice(0, 300) });
-  await tx.done;
+export async function setSessionTitle(db: Writable, tabId: number, title: string): Promise<void> {
+  await inTx(db, ['sessions', 'tabs'], async (tx) => {
+    const tab = await tx.objectStore('tabs').get(tabId);
+    const session = tab ? await tx.objectStore('sessions').get(tab.sessionId) : undefined;
+    if (session && session.title !== title) await tx.objectStore('sessions').put({ ...session, title: title.slice(0, 300) });
+  });
 }

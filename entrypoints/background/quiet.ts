@@ -1,0 +1,39 @@
+import browser from 'webextension-polyfill';
+import type { WorkerContext } from './context';
+
+/** The longest a change notice waits for its tab's page to finish loading. */
+export const QUIET_MAX_MS = 1_000;
+
+/**
+ * The worker context, with change notices (the badge's audit, open popups' re-query) held back while the tab's
+ * page is loading — until its load event, at most QUIET_MAX_MS — so that they do not compete with the page they
+ * describe. Writes are never held back: only the notice that they happened. Which tabs are loading is a hint
+ * kept in memory; a worker started mid-load does not know it and notifies at once, as without it.
+ */
+export function quietWhileLoading(ctx: WorkerContext): WorkerContext {
+  const held = new Map<number, { changed: boolean; timer?: ReturnType<typeof setTimeout> }>();
+  const release = (tabId: number) => {
+    const state = held.get(tabId);
+    if (!state) return;
+    held.delete(tabId);
+    clearTimeout(state.timer);
+    if (state.changed) ctx.changed(tabId);
+  };
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && !held.has(tabId)) held.set(tabId, { changed: false });
+    else if (change.status === 'complete') release(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    clearTimeout(held.get(tabId)?.timer);
+    held.delete(tabId);
+  });
+  return {
+    ...ctx,
+    changed(tabId) {
+      const state = held.get(tabId);
+      if (!state) return ctx.changed(tabId);
+      state.changed = true;
+      state.timer ??= setTimeout(() => release(tabId), QUIET_MAX_MS);
+    },
+  };
+}
