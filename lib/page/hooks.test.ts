@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { installPageHooks } from './hooks';
-import type { PageSignal } from './signals';
+import { installPageHooks, signalPoster } from './hooks';
+import { SIGNAL_KEY, type PageSignal } from './signals';
 
 type Win = Window & typeof globalThis & { dataLayer?: unknown[]; fbq?: (...args: unknown[]) => unknown; gtag?: (...args: unknown[]) => void };
 
@@ -120,5 +120,51 @@ describe('history', () => {
     install();
     win.history.pushState({}, '', '/cart');
     expect(signals).toContainEqual(expect.objectContaining({ kind: 'history', url: expect.stringContaining('/cart') }));
+  });
+});
+
+describe('signalPoster', () => {
+  const fakeWindow = (posted: unknown[]) =>
+    ({ postMessage: (m: unknown) => posted.push(m), queueMicrotask: (fn: () => void) => queueMicrotask(fn), location: { origin: 'https://shop.example' } }) as unknown as Window;
+  const history = (n: number): PageSignal => ({ kind: 'history', url: `https://shop.example/${n}`, at: n });
+
+  it('posts the signals of one task together, once the task is done', async () => {
+    const posted: unknown[] = [];
+    const post = signalPoster(fakeWindow(posted));
+    post(history(1));
+    post(history(2));
+    expect(posted).toEqual([]);
+    await Promise.resolve();
+    expect(posted).toEqual([{ [SIGNAL_KEY]: [history(1), history(2)] }]);
+    post(history(3));
+    await Promise.resolve();
+    expect(posted).toEqual([{ [SIGNAL_KEY]: [history(1), history(2)] }, { [SIGNAL_KEY]: [history(3)] }]);
+  });
+
+  it('posts a full batch at once, and the rest after', async () => {
+    const posted: unknown[] = [];
+    const post = signalPoster(fakeWindow(posted), 2);
+    for (let i = 1; i <= 3; i++) post(history(i));
+    expect(posted).toEqual([{ [SIGNAL_KEY]: [history(1), history(2)] }]);
+    await Promise.resolve();
+    expect(posted).toEqual([{ [SIGNAL_KEY]: [history(1), history(2)] }, { [SIGNAL_KEY]: [history(3)] }]);
+  });
+
+  it('does not use Array.prototype.push, which the page may have patched', async () => {
+    const posted: unknown[] = [];
+    const post = signalPoster(fakeWindow(posted));
+    const original = Array.prototype.push;
+    let calls = 0;
+    Array.prototype.push = function (this: unknown[], ...items: unknown[]) {
+      calls++;
+      return Reflect.apply(original, this, items) as number;
+    };
+    try {
+      post(history(1));
+      post(history(2));
+    } finally {
+      Array.prototype.push = original;
+    }
+    expect(calls).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSignal, rateLimiter, SIGNAL_BODY_CAP, SIGNAL_KEY } from './signals';
+import { parseSignal, parseSignals, rateLimiter, SIGNAL_BODY_CAP, SIGNAL_KEY, SIGNALS_PER_MESSAGE } from './signals';
 
 const wrap = (signal: unknown) => ({ [SIGNAL_KEY]: signal });
 
@@ -33,6 +33,35 @@ describe('parseSignal', () => {
   it('keeps only the known fields of a signal', () => {
     const parsed = parseSignal(wrap({ kind: 'history', url: 'https://a.test/', at: 1, extra: 'x'.repeat(10) }));
     expect(parsed).toEqual({ kind: 'history', url: 'https://a.test/', at: 1 });
+  });
+});
+
+describe('parseSignals', () => {
+  const history = (n: number) => ({ kind: 'history', url: `https://shop.example/${n}`, at: n });
+
+  it('reads the signals of one task sent together, in order, and drops the malformed ones', () => {
+    const sent = [history(1), { kind: 'evil', at: 2 }, history(3), 'junk'];
+    expect(parseSignals(wrap(sent))).toEqual([history(1), history(3)]);
+  });
+
+  it('reads a signal sent alone', () => expect(parseSignals(wrap(history(1)))).toEqual([history(1)]));
+
+  it('reads at most SIGNALS_PER_MESSAGE signals of one message', () => {
+    const many = Array.from({ length: SIGNALS_PER_MESSAGE * 10 }, (_, i) => history(i));
+    expect(parseSignals(wrap(many))).toHaveLength(SIGNALS_PER_MESSAGE);
+  });
+
+  it('survives a forged list whose items or length throw, keeping what it read before', () => {
+    const items = [history(1)];
+    Object.defineProperty(items, 1, { get() { throw new Error('boom'); } });
+    Object.defineProperty(items, 'length', { value: 3 });
+    expect(parseSignals(wrap(items))).toEqual([history(1)]);
+    const proxy = new Proxy([history(1)], { get(target, key) { if (key === 'length') throw new Error('boom'); return Reflect.get(target, key); } });
+    expect(parseSignals(wrap(proxy))).toEqual([]);
+  });
+
+  it('reads nothing from what is not a message of the hooks', () => {
+    for (const data of [null, 'text', 42, { other: 1 }, wrap([])]) expect(parseSignals(data)).toEqual([]);
   });
 });
 

@@ -44,9 +44,9 @@ describe('groupCommit', () => {
     await Promise.resolve(); // the first write has started alone
     const rest = [write((w) => recordRequest(w, pixel(1), decodeRequest)), write((w) => recordOutcome(w, 'r1', { statusCode: 200 }))];
     const session = await first;
-    const [requested, outcome] = await Promise.all(rest);
-    const hit = requested?.[0];
-    const sent = outcome?.[0];
+    const [hits, outcome] = await Promise.all(rest);
+    const hit = hits![0];
+    const sent = outcome![0];
     expect(transactions).toBe(2);
     // The hit went into the session the write before it opened; the outcome saw the hit written before it.
     expect(hit!.sessionId).toBe(session.id);

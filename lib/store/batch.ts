@@ -22,8 +22,11 @@ function isTx(target: Writable): target is WriteTx {
 export async function inTx<T>(target: Writable, stores: Names[], work: (tx: WriteTx) => Promise<T>): Promise<T> {
   if (isTx(target)) return work(target);
   const tx = target.transaction(stores, 'readwrite') as unknown as WriteTx;
+  const done = tx.done;
+  // When `work` fails the transaction fails with it: that is reported once, by `work`'s own rejection.
+  done.catch(() => undefined);
   const result = await work(tx);
-  await tx.done;
+  await done;
   return result;
 }
 
@@ -34,8 +37,9 @@ export type Write<T> = (target: Writable) => Promise<T>;
  * Group commit. A write starts at once when none is running; the writes that arrive while one runs (a page's
  * burst of tag requests, their outcomes, the page events of one message) go together in the next transaction
  * instead of one transaction each. Each write resolves only once its transaction has committed, so nothing
- * is acknowledged before it is on disk. If any write of a group fails, the group's transaction is undone and
- * each of its writes runs again on its own, as it would have without grouping: one bad write loses no other.
+ * is acknowledged before it is on disk. A write that throws fails alone, as it would in a transaction of its own;
+ * if a request fails and the group's transaction aborts, each write of the group runs again on its own, as it
+ * would have without grouping: one bad write loses no other.
  */
 export function groupCommit(db: TagwatchDB): <T>(write: Write<T>) => Promise<T> {
   interface Queued {
@@ -56,22 +60,24 @@ export function groupCommit(db: TagwatchDB): <T>(write: Write<T>) => Promise<T> 
   };
   const together = async (group: Queued[]) => {
     const tx = db.transaction(ALL_STORES, 'readwrite') as unknown as WriteTx;
-    const done = tx.done;
-    done.catch(() => undefined); // awaited below; a failed group is handled there, not reported twice
-    const results: unknown[] = [];
-    try {
-      for (const q of group) results.push(await q.write(tx));
-      await done;
-    } catch {
+    // Whether the group's transaction committed (a rejection here is an outcome, handled below).
+    const committed = tx.done.then(
+      () => true,
+      () => false,
+    );
+    // Each write's own outcome. A write that throws fails alone, as it would in its own transaction; a failed
+    // request aborts the whole transaction, and then every write of the group runs again on its own.
+    const outcomes: Array<(q: Queued) => void> = [];
+    for (const q of group) {
       try {
-        tx.abort();
-      } catch {
-        // already finished or aborted
+        const value = await q.write(tx);
+        outcomes.push((w) => w.ok(value));
+      } catch (error) {
+        outcomes.push((w) => w.fail(error));
       }
-      for (const q of group) await alone(q);
-      return;
     }
-    group.forEach((q, i) => q.ok(results[i]));
+    if (await committed) group.forEach((q, i) => outcomes[i]!(q));
+    else for (const q of group) await alone(q);
   };
   const drain = async () => {
     while (queue.length > 0) {
