@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../lib/goals/types';
-import { launchExtension, readStore, routeVendors, serveSite, settle, type Extension, type Site } from './harness';
+import { launchExtension, readStore, routeVendors, serveSite, settle, usePlans, type Extension, type Site } from './harness';
 
 // The audit a marketer reads: the demo shop (e2e/site/shop/) driven like a visitor in real Chromium, with an
 // ad blocker stopping one hit; then what the popup's Goals and Findings views, the toolbar badge and the
@@ -26,12 +26,7 @@ beforeAll(async () => {
   ext = await launchExtension(process.env.TAGWATCH_EXTENSION_DIR || undefined);
   // The care guide's GA4 hit carries `en=file_download` in its URL: stopped as an ad blocker would.
   await routeVendors(ext.context, { block: ['en=file_download'] });
-  // The worker seeds the default plan on install: wait for it, so it cannot overwrite the shop's plan.
-  await settle(
-    () => ext.inExtension(async () => Array.isArray((await chrome.storage.local.get('plans')).plans), null),
-    (seeded) => seeded,
-  );
-  await ext.inExtension((plan) => chrome.storage.local.set({ plans: [plan] }), SHOP_PLAN);
+  await usePlans(ext, [SHOP_PLAN]);
 
   shop = await ext.open(`${site.origin}/shop/index.html`);
   tabId = await ext.tabIdOf(shop);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementInfo, Goal, Plan } from '../lib/goals/types';
-import { launchExtension, readStore, routeVendors, serveSite, settle, type Extension, type Site } from './harness';
+import { launchExtension, readStore, routeVendors, serveSite, settle, waitForSeededPlans, type Extension, type Site } from './harness';
 
 // Every trigger kind of the tracking plan, on fixture pages that behave like real sites (e2e/site/goals/):
 // the built extension in Chromium, the plan written where the options page writes it, the firings read
@@ -28,11 +28,7 @@ beforeAll(async () => {
   site = await serveSite();
   ext = await launchExtension();
   await routeVendors(ext.context);
-  // The worker seeds the default plan on install: wait for it, so it cannot overwrite a test's plan.
-  await settle(
-    () => ext.inExtension(async () => Array.isArray((await chrome.storage.local.get('plans')).plans), null),
-    (seeded) => seeded,
-  );
+  await waitForSeededPlans(ext);
 });
 afterEach(async () => {
   // One tab per test: tabs are told apart by URL.

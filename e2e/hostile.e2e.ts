@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Goal, Plan } from '../lib/goals/types';
-import { launchExtension, readStore, routeVendors, serveSite, settle, type Extension, type Site } from './harness';
+import { launchExtension, readStore, routeVendors, serveSite, settle, usePlans, type Extension, type Site } from './harness';
 
 // A page can forge the page hooks' messages (it shares postMessage with them) and can do strange things to its
 // own dataLayer. The extension must neither break the page nor be broken or flooded by it
@@ -33,12 +33,8 @@ beforeAll(async () => {
   site = await serveSite();
   ext = await launchExtension();
   await routeVendors(ext.context);
-  await settle(
-    () => ext.inExtension(async () => Array.isArray((await chrome.storage.local.get('plans')).plans), null),
-    (seeded) => seeded,
-  );
   const plan: Plan = { version: 1, name: 'Hostile page', goals: HOSTILE_GOALS };
-  await ext.inExtension((p) => chrome.storage.local.set({ plans: [p] }), plan);
+  await usePlans(ext, [plan]);
 });
 afterEach(async () => {
   for (const page of pages.splice(0)) await page.close().catch(() => undefined);

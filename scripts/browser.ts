@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import type { TabRecords } from '../lib/audit/audit-tab';
+import type { Plan } from '../lib/goals/types';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -285,4 +286,18 @@ export async function tabRecords(ext: Extension, tabId: number): Promise<TabReco
       }),
     tabId,
   );
+}
+
+/** The worker seeds the default plan on install: until it has, a plan set from outside may be overwritten. */
+export async function waitForSeededPlans(ext: Extension): Promise<void> {
+  await settle(
+    () => ext.inExtension(async () => Array.isArray((await chrome.storage.local.get('plans')).plans), null),
+    (seeded) => seeded,
+  );
+}
+
+/** Put `plans` in force, after the install seed, so the seed cannot land after and overwrite them. */
+export async function usePlans(ext: Extension, plans: readonly Plan[]): Promise<void> {
+  await waitForSeededPlans(ext);
+  await ext.inExtension((p) => chrome.storage.local.set({ plans: p }), plans);
 }

@@ -9,7 +9,7 @@ import { reportToText } from '../../lib/audit/text-report';
 import { DEFAULT_PLAN } from '../../lib/goals/default-plan';
 import { parsePlanText } from '../../lib/goals/schema';
 import type { Plan } from '../../lib/goals/types';
-import { chromiumPath, EXTENSION_DIR, launchExtension, NoBrowserError, routeVendors, serveSite, SITE_DIR, tabRecords, type Extension, type Site } from '../browser';
+import { chromiumPath, EXTENSION_DIR, launchExtension, usePlans, NoBrowserError, routeVendors, serveSite, SITE_DIR, tabRecords, type Extension, type Site } from '../browser';
 import { parseAuditArgs, USAGE, UsageError } from './args';
 import { runPage, type PageRun } from './run-page';
 
@@ -91,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     ext = await launchExtension(EXTENSION_DIR, opts.browser);
     if (opts.stubVendors || demo) await routeVendors(ext.context);
-    await ext.inExtension((p) => chrome.storage.local.set({ plans: [p] }), plan);
+    await usePlans(ext, [plan]);
 
     // Targets: the journey once (its own goto steps), or once per URL given (relative gotos resolved against
     // it; a journey that does not start with a goto starts at the URL), or each URL simply loaded.
