@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import type { TabRecords } from '../lib/audit/audit-tab';
 import type { Plan } from '../lib/goals/types';
+import { VENDOR_DOMAINS } from '../lib/tags/vendors';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -67,19 +68,10 @@ export async function serveSite(dir = SITE_DIR): Promise<Site> {
 }
 
 /**
- * Where the known vendors receive hits and serve their libraries: whole hosts (any path) and, on hosts that
- * serve much else, path prefixes. Used to answer them locally (tests, `audit --stub-vendors`).
+ * Where the known vendors receive hits and serve their libraries: the registry's hosts (any path, any subdomain)
+ * and, on Google's hosts that serve much else, path prefixes. Used to answer them locally (tests, `audit --stub-vendors`).
  */
-export const VENDOR_HOSTS = [
-  'google-analytics.com', 'analytics.google.com', 'googletagmanager.com', 'googleadservices.com', 'doubleclick.net',
-  'facebook.com', 'connect.facebook.net', 'ads.linkedin.com', 'snap.licdn.com', 'analytics.tiktok.com', 'api.segment.io',
-  'cdn.segment.com', 'ct.pinterest.com', 's.pinimg.com', 'tr.snapchat.com', 'tr-shadow.snapchat.com', 'sc-static.net',
-  'analytics.twitter.com', 'static.ads-twitter.com', 't.co', 'bat.bing.com', 'alb.reddit.com', 'redditstatic.com',
-  'q.quora.com', 'a.quora.com', 'criteo.com', 'criteo.net', 'omtrdc.net', '2o7.net', 'assets.adobedtm.com',
-  'mixpanel.com', 'mxpnl.com', 'amplitude.com', 'heapanalytics.com', 'hotjar.com', 'hotjar.io', 'plausible.io',
-  'i.posthog.com', 'app.posthog.com', 'klaviyo.com', 'track.hubspot.com', 'hs-scripts.com', 'hs-analytics.net',
-  'rudderstack.com', 'rudderlabs.com', 'tiqcdn.com', 'tealiumiq.com', 'clarity.ms',
-];
+export const VENDOR_HOSTS: readonly string[] = VENDOR_DOMAINS;
 const VENDOR_PATHS = ['google.com/pagead/', 'google.com/ccm/', 'www.google.com/pagead/', 'www.google.com/ccm/'];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -102,7 +102,7 @@ export function consentBreaches(hits: readonly StoredHit[], consent: readonly Co
     if (hit.event === 'library_load' || hit.status === 'blocked' || !isVendorId(hit.vendor)) continue;
     const info = VENDORS[hit.vendor];
     const timeline = timelines.get(hit.tabId);
-    const breach = info.google ? googleRule(hit, timeline) : info.kind === 'advertising' ? adPixelRule(hit, timeline) : undefined;
+    const breach = info.google ? googleRule(hit, timeline) : info.category === 'advertising' ? adPixelRule(hit, timeline) : undefined;
     if (breach) out.push(breach);
   }
   return out;

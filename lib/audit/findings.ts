@@ -437,7 +437,7 @@ function libraryWithoutHits(hits: readonly StoredHit[], timeZone: string | undef
     const key = `${hit.sessionId}\u0000${hit.vendor}`;
     if (hit.event !== 'library_load') active.add(key);
     // A tag manager sends nothing of its own; a library that did not load is not "loaded without hits".
-    else if (isVendorId(hit.vendor) && VENDORS[hit.vendor].kind !== 'tag-manager' && (hit.status === 'sent' || hit.status === 'pending') && !loads.has(key)) {
+    else if (isVendorId(hit.vendor) && VENDORS[hit.vendor].category !== 'tag_manager' && (hit.status === 'sent' || hit.status === 'pending') && !loads.has(key)) {
       loads.set(key, hit);
     }
   }

@@ -1,4 +1,4 @@
-import { VENDORS, isVendorId, type VendorId } from '../tags/vendors';
+import { VENDORS, categoryWords, isVendorId, type VendorId } from '../tags/vendors';
 import type { FindingKind, Severity } from './findings';
 import { scanParam, scanValue } from './pii';
 import type { AuditReport, ReportGoal, ReportHit } from './report';
@@ -250,7 +250,7 @@ function inventory(report: AuditReport): string {
     : '';
   if (report.tags.length === 0) return `<p class="muted">No tag sent anything on these pages.</p>${never}`;
   const rows = report.tags.map((t) => {
-    const kind = isVendorId(t.vendor) ? VENDORS[t.vendor].kind.replace('-', ' ') : '';
+    const kind = isVendorId(t.vendor) ? categoryWords(VENDORS[t.vendor].category) : '';
     const events = Object.entries(t.events).sort((a, b) => b[1] - a[1]).map(([e, n]) => `${esc(e)}&nbsp;×${n}`).join(', ');
     return `<tr data-vendor="${esc(t.vendor)}"><th scope="row">${esc(vendorName(t.vendor))}</th><td>${esc(kind)}</td><td>${esc(t.accounts.join(', ')) || '–'}</td>` +
       `<td class="num">${t.hits}</td><td class="num${t.blocked ? ' s-blocked' : ''}">${t.blocked}</td><td class="num${t.failed ? ' s-failed' : ''}">${t.failed}</td><td>${events}</td></tr>`;

@@ -91,6 +91,7 @@ function readFields(sources: Array<Iterable<[string, string]>>): Fields {
 
 export const adobeAnalytics: TagDecoder = {
   vendor: 'adobe-analytics',
+  anyHost: true,
   matches: (url, req) => {
     const path = url.pathname;
     if (path.includes(BEACON)) {

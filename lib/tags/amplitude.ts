@@ -54,7 +54,6 @@ function decodeLegacy(body: string | undefined): TagHit[] {
 
 export const amplitude: TagDecoder = {
   vendor: 'amplitude',
-  hosts: ['amplitude.com'],
   matches: (url, req) => {
     const host = url.hostname;
     if (CDN_HOSTS.has(host)) {

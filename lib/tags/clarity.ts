@@ -49,7 +49,6 @@ function collect(body: string | undefined): TagHit {
 
 export const clarity: TagDecoder = {
   vendor: 'clarity',
-  hosts: ['clarity.ms'],
   matches: (url) => {
     if (!domainIs(url.hostname, 'clarity.ms')) return false;
     const path = url.pathname;

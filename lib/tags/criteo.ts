@@ -71,7 +71,6 @@ function disHit(fields: URLSearchParams): TagHit {
 
 export const criteo: TagDecoder = {
   vendor: 'criteo',
-  hosts: ['criteo.com', 'criteo.net'],
   matches: (url) => endpoint(url) !== undefined || isLibrary(url),
   decode: (url, req): TagHit[] => {
     if (isLibrary(url)) return [{ vendor: 'criteo', event: 'library_load', account: url.searchParams.get('a') ?? undefined, params: {} }];

@@ -39,6 +39,7 @@ function isActivity(url: URL): boolean {
 
 export const floodlight: TagDecoder = {
   vendor: 'floodlight',
+  anyHost: true,
   matches: (url) => isActivity(url) || gtagScriptId(url)?.startsWith('DC-') === true,
   decode: (url): TagHit[] => {
     const scriptId = gtagScriptId(url);

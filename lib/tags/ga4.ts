@@ -249,6 +249,7 @@ function decodeMeasurementProtocol(url: URL, body: string | undefined): TagHit[]
 
 export const ga4: TagDecoder = {
   vendor: 'ga4',
+  anyHost: true,
   matches: (url) => isCollect(url) || isMeasurementProtocol(url) || gtagScriptId(url)?.startsWith('G-') === true,
   decode: (url, req): TagHit[] => {
     const scriptId = gtagScriptId(url);

@@ -108,6 +108,7 @@ function decodeCcm(url: URL): TagHit[] {
 
 export const googleAds: TagDecoder = {
   vendor: 'google-ads',
+  anyHost: true,
   matches: (url) => pagead(url) !== undefined || isCcm(url) || gtagScriptId(url)?.startsWith('AW-') === true || isLegacyLibrary(url),
   decode: (url): TagHit[] => {
     const scriptId = gtagScriptId(url);

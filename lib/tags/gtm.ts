@@ -41,6 +41,7 @@ function isContainerLoad(url: URL): boolean {
 
 export const gtm: TagDecoder = {
   vendor: 'gtm',
+  anyHost: true,
   matches: (url) => isContainerLoad(url) || gtagScriptId(url)?.startsWith('GT-') === true,
   decode: (url): TagHit[] => {
     const gtagId = gtagScriptId(url);

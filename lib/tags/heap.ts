@@ -38,7 +38,6 @@ function serverTrack(body: string | undefined, kind: string): TagHit {
 
 export const heap: TagDecoder = {
   vendor: 'heap',
-  hosts: ['heapanalytics.com', 'heap-api.com'],
   matches: (url) => {
     const host = url.hostname;
     if (!isHeapHost(host)) return false;

@@ -23,7 +23,6 @@ function featureEvent(feature: string): string {
 
 export const hotjar: TagDecoder = {
   vendor: 'hotjar',
-  hosts: ['hotjar.com'],
   matches: (url) => {
     const host = url.hostname;
     if (!domainIs(host, 'hotjar.com')) return false;

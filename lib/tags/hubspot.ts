@@ -82,7 +82,6 @@ function formSubmission(url: URL, body: string | undefined): TagHit {
 
 export const hubspot: TagDecoder = {
   vendor: 'hubspot',
-  hosts: ['hubspot.com', 'hsforms.com', 'hsforms.net', 'hscollectedforms.net', 'hs-scripts.com', 'hs-analytics.net', 'hs-banner.com'],
   matches: (url) => {
     const host = url.hostname;
     // Every HubSpot host is under one of these: everything else is rejected before the path is read.

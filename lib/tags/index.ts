@@ -1,9 +1,9 @@
 import { DECODERS } from './registry';
 import type { HitRequest, TagDecoder, TagHit } from './types';
-import type { VendorId } from './vendors';
+import { VENDORS, type VendorId } from './vendors';
 
 export type { HitRequest, TagHit, TagDecoder } from './types';
-export { VENDORS, VENDOR_IDS, isVendorId, type VendorId } from './vendors';
+export { VENDORS, VENDOR_IDS, isVendorId, vendorsOwning, type VendorId } from './vendors';
 
 /** A user's own endpoint: a first-party proxy or server-side container the built-in decoders cannot know. */
 export interface CustomEndpoint {
@@ -94,21 +94,22 @@ function run(decoder: TagDecoder, url: URL, req: HitRequest): TagHit[] {
 }
 
 /**
- * Host dispatch. Most decoders only ever match on their vendor's own domains (`hosts`); the rest recognise their
+ * Host dispatch. Most decoders only ever match on their vendor's own domains (the registry's `hosts`); the rest recognise their
  * payload on any host. For each hostname the candidates are worked out once, in registry order, and kept in a
  * bounded cache: a page talks to a few dozen hosts, and most of its requests are not tags, so the common case is
  * one Map lookup and the few any-host decoders instead of thirty `matches` calls.
  */
 const BY_DOMAIN = new Map<string, TagDecoder[]>();
 for (const decoder of DECODERS) {
-  for (const domain of decoder.hosts ?? []) {
+  if (decoder.anyHost) continue;
+  for (const domain of VENDORS[decoder.vendor].hosts) {
     const list = BY_DOMAIN.get(domain);
     if (list) list.push(decoder);
     else BY_DOMAIN.set(domain, [decoder]);
   }
 }
 /** The candidates of every host no decoder names: the any-host decoders. Shared, so most cache entries cost no array. */
-const ANY_HOST: readonly TagDecoder[] = DECODERS.filter((d) => d.hosts === undefined);
+const ANY_HOST: readonly TagDecoder[] = DECODERS.filter((d) => d.anyHost);
 const CANDIDATES_MAX = 2_000;
 /** Longer hostnames (valid DNS names stop at 253) are worked out every time rather than kept. */
 const CACHED_HOST_MAX = 253;
@@ -126,7 +127,7 @@ function candidatesFor(host: string): readonly TagDecoder[] {
     at = host.indexOf('.', at + 1);
     if (at < 0) break;
   }
-  const candidates = named ? DECODERS.filter((d) => d.hosts === undefined || named.has(d)) : ANY_HOST;
+  const candidates = named ? DECODERS.filter((d) => d.anyHost || named.has(d)) : ANY_HOST;
   if (host.length <= CACHED_HOST_MAX) {
     if (candidatesByHost.size >= CANDIDATES_MAX) candidatesByHost.clear();
     candidatesByHost.set(host, candidates);

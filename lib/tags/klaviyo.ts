@@ -74,7 +74,6 @@ function legacy(kind: string, url: URL, body: string | undefined): TagHit {
 
 export const klaviyo: TagDecoder = {
   vendor: 'klaviyo',
-  hosts: ['klaviyo.com'],
   matches: (url) => {
     const host = url.hostname;
     if (!host.endsWith('klaviyo.com')) return false;

@@ -71,7 +71,6 @@ function websiteAction(url: URL, req: HitRequest): TagHit {
 
 export const linkedin: TagDecoder = {
   vendor: 'linkedin',
-  hosts: ['linkedin.com', 'licdn.com'],
   matches: (url) => endpoint(url) !== undefined || isLibrary(url),
   decode: (url, req): TagHit[] => {
     if (isLibrary(url)) return [{ vendor: 'linkedin', event: 'library_load', params: {} }];

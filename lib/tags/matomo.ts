@@ -64,6 +64,7 @@ function hitOf(...sources: Array<Iterable<[string, string]>>): TagHit {
 
 export const matomo: TagDecoder = {
   vendor: 'matomo',
+  anyHost: true,
   matches: (url, req) => {
     const path = url.pathname;
     if (isTrackerPath(path)) {

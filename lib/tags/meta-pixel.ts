@@ -18,7 +18,6 @@ function fields(query: URLSearchParams, body: string | undefined): URLSearchPara
 
 export const metaPixel: TagDecoder = {
   vendor: 'meta-pixel',
-  hosts: ['facebook.com', 'facebook.net'],
   matches: (url) =>
     (hostIs(url, 'facebook.com') && /^\/tr\/?$/.test(url.pathname)) ||
     (url.hostname === 'connect.facebook.net' && /\/fbevents\.js$|\/signals\/config\//.test(url.pathname)),

@@ -29,7 +29,6 @@ function isHit(url: URL): boolean {
 
 export const microsoftUet: TagDecoder = {
   vendor: 'microsoft-uet',
-  hosts: ['bing.com', 'bing.net'],
   matches: (url) => isHit(url) || isLibrary(url),
   decode: (url, req): TagHit[] => {
     if (isLibrary(url)) {

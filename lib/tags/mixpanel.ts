@@ -61,7 +61,6 @@ function profileHit(entry: unknown): TagHit {
 
 export const mixpanel: TagDecoder = {
   vendor: 'mixpanel',
-  hosts: ['mixpanel.com', 'mxpnl.com'],
   matches: (url) => {
     const host = url.hostname;
     if (domainIs(host, 'mxpnl.com')) {

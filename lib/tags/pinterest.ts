@@ -35,7 +35,6 @@ function endpoint(url: URL): 'v3' | 'user' | undefined {
 
 export const pinterest: TagDecoder = {
   vendor: 'pinterest',
-  hosts: ['pinterest.com', 'pinimg.com'],
   matches: (url) => endpoint(url) !== undefined || isLibrary(url),
   decode: (url, req): TagHit[] => {
     if (isLibrary(url)) return [{ vendor: 'pinterest', event: 'library_load', params: {} }];

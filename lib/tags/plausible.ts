@@ -34,6 +34,7 @@ function props(value: unknown): Record<string, string> {
 
 export const plausible: TagDecoder = {
   vendor: 'plausible',
+  anyHost: true,
   matches: (url, req) => {
     const path = url.pathname;
     if (path.endsWith('/api/event')) {

@@ -67,7 +67,6 @@ function eventHit(entry: unknown, apiKey: string | undefined): TagHit {
 
 export const posthog: TagDecoder = {
   vendor: 'posthog',
-  hosts: ['posthog.com'],
   matches: (url) => {
     if (!domainIs(url.hostname, 'posthog.com')) return false;
     const path = url.pathname;

@@ -16,7 +16,6 @@ function isLibrary(url: URL): boolean {
 
 export const quora: TagDecoder = {
   vendor: 'quora',
-  hosts: ['quora.com'],
   matches: (url) => (url.hostname === 'q.quora.com' && PIXEL_PATH.test(url.pathname)) || isLibrary(url),
   decode: (url, req): TagHit[] => {
     if (isLibrary(url)) return [{ vendor: 'quora', event: 'library_load', params: {} }];

@@ -38,7 +38,6 @@ function isHit(url: URL): boolean {
 
 export const reddit: TagDecoder = {
   vendor: 'reddit',
-  hosts: ['reddit.com', 'redditstatic.com'],
   matches: (url) => isHit(url) || isLibrary(url),
   decode: (url, req): TagHit[] => {
     if (isLibrary(url)) return [{ vendor: 'reddit', event: 'library_load', account: libraryAccount(url), params: {} }];

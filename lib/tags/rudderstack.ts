@@ -20,7 +20,6 @@ function libraryFile(host: string, path: string): string | undefined {
 
 export const rudderstack: TagDecoder = {
   vendor: 'rudderstack',
-  hosts: ['rudderstack.com', 'rudderlabs.com'],
   matches: (url) => {
     const host = url.hostname;
     if (!domainIs(host, 'rudderstack.com') && !domainIs(host, 'rudderlabs.com')) return false;

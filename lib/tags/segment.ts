@@ -88,6 +88,7 @@ function isSegmentApi(host: string): boolean {
 
 export const segment: TagDecoder = {
   vendor: 'segment',
+  anyHost: true,
   matches: (url) => {
     const path = url.pathname;
     // The CDN path carries the write key and is specific enough to trust on a first-party proxy too.

@@ -77,7 +77,6 @@ function formHit(fields: URLSearchParams, partial?: string): TagHit {
 
 export const snapchat: TagDecoder = {
   vendor: 'snapchat',
-  hosts: ['snapchat.com', 'sc-static.net'],
   matches: (url) => endpoint(url) !== undefined || isLibrary(url),
   decode: (url, req: HitRequest): TagHit[] => {
     if (isLibrary(url)) {

@@ -78,6 +78,7 @@ function fromRecord(entry: Record<string, unknown>): Map<string, string> {
 
 export const snowplow: TagDecoder = {
   vendor: 'snowplow',
+  anyHost: true,
   matches: (url) => {
     const path = url.pathname;
     if (path === '/i') return url.searchParams.has('tv') && url.searchParams.has('e');

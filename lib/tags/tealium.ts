@@ -45,6 +45,7 @@ function accountFromPath(pathname: string): string | undefined {
 
 export const tealium: TagDecoder = {
   vendor: 'tealium',
+  anyHost: true,
   matches: (url) => {
     const path = url.pathname;
     return isCollect(url, path) || (path.endsWith('.js') && path.includes('/utag/') && UTAG.test(path));

@@ -113,7 +113,6 @@ function decodeEvents(value: unknown, fallback: string | undefined): TagHit[] {
 
 export const tiktok: TagDecoder = {
   vendor: 'tiktok',
-  hosts: ['tiktok.com'],
   matches: (url) => isTikTokHost(url.hostname) && (EVENT_PATH.test(url.pathname) || isLibrary(url)),
   decode: (url, req: HitRequest): TagHit[] => {
     const sdkid = url.searchParams.get('sdkid') ?? url.searchParams.get('pixel_code') ?? undefined;

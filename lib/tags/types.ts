@@ -27,12 +27,12 @@ export interface TagHit {
 export interface TagDecoder {
   vendor: VendorId;
   /**
-   * The registrable domains on which `matches` can ever be true (`['facebook.com', 'facebook.net']`): a request is
-   * offered to this decoder only when its host is one of them or a subdomain of one. Leave it out for a decoder that
-   * recognises its payload on any host (first-party proxies, self-hosted collectors). A host missing here silently
-   * drops that host's hits: lib/tags/dispatch.property.test.ts checks the lists against `matches`.
+   * Set when the decoder recognises its vendor's payload on any host (first-party proxies, self-hosted
+   * collectors). Otherwise a request is offered to it only when its host is one of the vendor's registry hosts
+   * (lib/tags/vendors.ts) or a subdomain of one. A host missing there silently drops that host's hits:
+   * lib/tags/dispatch.property.test.ts checks the registry's hosts against `matches`.
    */
-  hosts?: readonly string[];
+  anyHost?: true;
   /** Cheap test on the parsed URL; `decode` runs only when it is true. */
   matches: (url: URL, req: HitRequest) => boolean;
   decode: (url: URL, req: HitRequest) => TagHit[];

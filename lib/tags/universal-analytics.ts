@@ -208,6 +208,7 @@ function decodeHits(url: URL, body: string | undefined): TagHit[] {
 
 export const universalAnalytics: TagDecoder = {
   vendor: 'universal-analytics',
+  anyHost: true,
   matches: (url, req) => isLibrary(url) || isHit(url, req.body),
   decode: (url, req): TagHit[] => {
     const scriptId = gtagScriptId(url);

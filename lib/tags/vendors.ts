@@ -1,57 +1,107 @@
-// The vendor slugs are a contract (DESIGN.md): users' plans and reports name them. Add, never rename.
-export const VENDOR_IDS = [
-  'ga4', 'universal-analytics', 'gtm', 'google-ads', 'floodlight', 'meta-pixel', 'linkedin', 'tiktok',
-  'pinterest', 'snapchat', 'x', 'microsoft-uet', 'reddit', 'quora', 'criteo', 'adobe-analytics', 'segment',
-  'mixpanel', 'amplitude', 'heap', 'hotjar', 'matomo', 'plausible', 'posthog', 'snowplow', 'klaviyo',
-  'hubspot', 'rudderstack', 'tealium', 'clarity',
-] as const;
+// The vendor registry: the one place a vendor's slug, name, owner, category, consent purposes and hosts live.
+// Decoding (host dispatch), stubbing (`--stub-vendors`, the e2e routes), the popup's owner labels, the options
+// page's pickers and the consent checks all read it. Adding a vendor: its decoder file, its line here, and its
+// decoder in lib/tags/registry.ts (lib/tags/vendors.test.ts fails until all three agree).
 
-export type VendorId = (typeof VENDOR_IDS)[number];
+/** What the vendor does on a page; the consent checks read the purposes, the reports read the category. */
+export type VendorCategory = 'advertising' | 'analytics' | 'session_recording' | 'testing' | 'tag_manager' | 'customer_data';
 
-/** advertising: a pixel that sets or reads ad identifiers (consent matters); analytics: measurement; tag-manager: loads others. */
-export type VendorKind = 'advertising' | 'analytics' | 'tag-manager';
+/**
+ * The consent a vendor's hits need, in Google Consent Mode's vocabulary (the one most CMPs map onto):
+ * `ad_storage` for advertising identifiers, `analytics_storage` for measurement and session recording.
+ * None for tag managers and for tools that set no identifier and read no personal data.
+ */
+export type ConsentPurpose = 'ad_storage' | 'analytics_storage' | 'functionality_storage' | 'personalization_storage';
 
 export interface VendorInfo {
   /** What a marketer calls it. */
   name: string;
-  kind: VendorKind;
+  /** The company behind it (labels group by it: "Google", "Meta", "Contentsquare"). */
+  owner: string;
+  category: VendorCategory;
+  purposes: readonly ConsentPurpose[];
+  /**
+   * The registrable domains (or subdomains) the vendor owns for its hits, libraries and configuration: a host is
+   * the vendor's when it is one of these or a subdomain. Decoders without `anyHost` are offered only these hosts.
+   * Empty for a vendor that is always self-hosted.
+   */
+  hosts: readonly string[];
   /** Google tags honour Consent Mode (gcs/gcd) instead of being blocked outright. */
   google?: true;
 }
 
-export const VENDORS: Record<VendorId, VendorInfo> = {
-  ga4: { name: 'Google Analytics 4', kind: 'analytics', google: true },
-  'universal-analytics': { name: 'Universal Analytics (retired)', kind: 'analytics', google: true },
-  gtm: { name: 'Google Tag Manager', kind: 'tag-manager', google: true },
-  'google-ads': { name: 'Google Ads', kind: 'advertising', google: true },
-  floodlight: { name: 'Floodlight (Campaign Manager)', kind: 'advertising', google: true },
-  'meta-pixel': { name: 'Meta Pixel', kind: 'advertising' },
-  linkedin: { name: 'LinkedIn Insight Tag', kind: 'advertising' },
-  tiktok: { name: 'TikTok Pixel', kind: 'advertising' },
-  pinterest: { name: 'Pinterest Tag', kind: 'advertising' },
-  snapchat: { name: 'Snap Pixel', kind: 'advertising' },
-  x: { name: 'X (Twitter) Pixel', kind: 'advertising' },
-  'microsoft-uet': { name: 'Microsoft Ads UET', kind: 'advertising' },
-  reddit: { name: 'Reddit Pixel', kind: 'advertising' },
-  quora: { name: 'Quora Pixel', kind: 'advertising' },
-  criteo: { name: 'Criteo OneTag', kind: 'advertising' },
-  'adobe-analytics': { name: 'Adobe Analytics', kind: 'analytics' },
-  segment: { name: 'Segment', kind: 'analytics' },
-  mixpanel: { name: 'Mixpanel', kind: 'analytics' },
-  amplitude: { name: 'Amplitude', kind: 'analytics' },
-  heap: { name: 'Heap', kind: 'analytics' },
-  hotjar: { name: 'Hotjar', kind: 'analytics' },
-  matomo: { name: 'Matomo', kind: 'analytics' },
-  plausible: { name: 'Plausible', kind: 'analytics' },
-  posthog: { name: 'PostHog', kind: 'analytics' },
-  snowplow: { name: 'Snowplow', kind: 'analytics' },
-  klaviyo: { name: 'Klaviyo', kind: 'advertising' },
-  hubspot: { name: 'HubSpot', kind: 'analytics' },
-  rudderstack: { name: 'RudderStack', kind: 'analytics' },
-  tealium: { name: 'Tealium', kind: 'tag-manager' },
-  clarity: { name: 'Microsoft Clarity', kind: 'analytics' },
-};
+const G = { owner: 'Google', google: true } as const;
+const AD: readonly ConsentPurpose[] = ['ad_storage'];
+const AN: readonly ConsentPurpose[] = ['analytics_storage'];
+
+// The slugs are a contract (DESIGN.md): users' plans and reports name them. Add, never rename. Order is the
+// order decoders are listed in and vendors are offered in pickers.
+const TABLE = {
+  ga4: { ...G, name: 'Google Analytics 4', category: 'analytics', purposes: AN, hosts: ['google-analytics.com', 'analytics.google.com'] },
+  'universal-analytics': { ...G, name: 'Universal Analytics (retired)', category: 'analytics', purposes: AN, hosts: ['google-analytics.com', 'analytics.google.com'] },
+  gtm: { ...G, name: 'Google Tag Manager', category: 'tag_manager', purposes: [], hosts: ['googletagmanager.com'] },
+  'google-ads': { ...G, name: 'Google Ads', category: 'advertising', purposes: AD, hosts: ['googleadservices.com', 'googleads.g.doubleclick.net'] },
+  floodlight: { ...G, name: 'Floodlight (Campaign Manager)', category: 'advertising', purposes: AD, hosts: ['fls.doubleclick.net', 'ad.doubleclick.net'] },
+  'meta-pixel': { name: 'Meta Pixel', owner: 'Meta', category: 'advertising', purposes: AD, hosts: ['facebook.com', 'facebook.net'] },
+  linkedin: { name: 'LinkedIn Insight Tag', owner: 'LinkedIn', category: 'advertising', purposes: AD, hosts: ['linkedin.com', 'licdn.com'] },
+  tiktok: { name: 'TikTok Pixel', owner: 'TikTok', category: 'advertising', purposes: AD, hosts: ['tiktok.com'] },
+  pinterest: { name: 'Pinterest Tag', owner: 'Pinterest', category: 'advertising', purposes: AD, hosts: ['pinterest.com', 'pinimg.com'] },
+  snapchat: { name: 'Snap Pixel', owner: 'Snap', category: 'advertising', purposes: AD, hosts: ['snapchat.com', 'sc-static.net'] },
+  x: { name: 'X (Twitter) Pixel', owner: 'X', category: 'advertising', purposes: AD, hosts: ['twitter.com', 'x.com', 't.co', 'ads-twitter.com'] },
+  'microsoft-uet': { name: 'Microsoft Ads UET', owner: 'Microsoft', category: 'advertising', purposes: AD, hosts: ['bing.com', 'bing.net'] },
+  reddit: { name: 'Reddit Pixel', owner: 'Reddit', category: 'advertising', purposes: AD, hosts: ['reddit.com', 'redditstatic.com'] },
+  quora: { name: 'Quora Pixel', owner: 'Quora', category: 'advertising', purposes: AD, hosts: ['quora.com'] },
+  criteo: { name: 'Criteo OneTag', owner: 'Criteo', category: 'advertising', purposes: AD, hosts: ['criteo.com', 'criteo.net'] },
+  'adobe-analytics': { name: 'Adobe Analytics', owner: 'Adobe', category: 'analytics', purposes: AN, hosts: ['omtrdc.net', '2o7.net', 'adobedtm.com'] },
+  segment: { name: 'Segment', owner: 'Twilio', category: 'customer_data', purposes: AN, hosts: ['segment.io', 'segment.com', 'segmentapis.com'] },
+  mixpanel: { name: 'Mixpanel', owner: 'Mixpanel', category: 'analytics', purposes: AN, hosts: ['mixpanel.com', 'mxpnl.com'] },
+  amplitude: { name: 'Amplitude', owner: 'Amplitude', category: 'analytics', purposes: AN, hosts: ['amplitude.com'] },
+  heap: { name: 'Heap', owner: 'Heap', category: 'analytics', purposes: AN, hosts: ['heapanalytics.com', 'heap-api.com'] },
+  hotjar: { name: 'Hotjar', owner: 'Hotjar', category: 'session_recording', purposes: AN, hosts: ['hotjar.com', 'hotjar.io'] },
+  matomo: { name: 'Matomo', owner: 'InnoCraft', category: 'analytics', purposes: AN, hosts: ['matomo.cloud', 'innocraft.cloud'] },
+  // Plausible sets no cookie and keeps no personal data: by its own design it needs no consent.
+  plausible: { name: 'Plausible', owner: 'Plausible', category: 'analytics', purposes: [], hosts: ['plausible.io'] },
+  posthog: { name: 'PostHog', owner: 'PostHog', category: 'analytics', purposes: AN, hosts: ['posthog.com'] },
+  snowplow: { name: 'Snowplow', owner: 'Snowplow', category: 'analytics', purposes: AN, hosts: [] },
+  klaviyo: { name: 'Klaviyo', owner: 'Klaviyo', category: 'customer_data', purposes: AD, hosts: ['klaviyo.com'] },
+  hubspot: {
+    name: 'HubSpot', owner: 'HubSpot', category: 'customer_data', purposes: AN,
+    hosts: ['hubspot.com', 'hsforms.com', 'hsforms.net', 'hscollectedforms.net', 'hs-scripts.com', 'hs-analytics.net', 'hs-banner.com'],
+  },
+  rudderstack: { name: 'RudderStack', owner: 'RudderStack', category: 'customer_data', purposes: AN, hosts: ['rudderstack.com', 'rudderlabs.com'] },
+  tealium: { name: 'Tealium', owner: 'Tealium', category: 'tag_manager', purposes: [], hosts: ['tiqcdn.com', 'tealiumiq.com'] },
+  clarity: { name: 'Microsoft Clarity', owner: 'Microsoft', category: 'session_recording', purposes: AN, hosts: ['clarity.ms'] },
+} as const satisfies Record<string, VendorInfo>;
+
+export type VendorId = keyof typeof TABLE;
+
+export const VENDORS: Readonly<Record<VendorId, VendorInfo>> = TABLE;
+
+export const VENDOR_IDS = Object.keys(TABLE) as readonly VendorId[];
 
 export function isVendorId(value: string): value is VendorId {
-  return (VENDOR_IDS as readonly string[]).includes(value);
+  return Object.hasOwn(TABLE, value);
+}
+
+/** `host` is `domain` or one of its subdomains. */
+function under(host: string, domain: string): boolean {
+  return host === domain || (host.length > domain.length && host.endsWith(domain) && host[host.length - domain.length - 1] === '.');
+}
+
+/** The vendors that own `host` (several for shared Google hosts), in registry order. */
+export function vendorsOwning(host: string): VendorId[] {
+  const h = host.toLowerCase();
+  return VENDOR_IDS.filter((id) => VENDORS[id].hosts.some((d) => under(h, d)));
+}
+
+/** Every host any vendor owns: what `--stub-vendors` and the tests answer besides what decodes as a hit. */
+export const VENDOR_DOMAINS: readonly string[] = [...new Set(VENDOR_IDS.flatMap((id) => VENDORS[id].hosts))];
+
+const CATEGORY_WORDS: Record<VendorCategory, string> = {
+  advertising: 'advertising', analytics: 'analytics', session_recording: 'session recording', testing: 'testing',
+  tag_manager: 'tag manager', customer_data: 'customer data',
+};
+
+export function categoryWords(category: VendorCategory): string {
+  return CATEGORY_WORDS[category];
 }

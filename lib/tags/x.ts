@@ -46,7 +46,6 @@ function eventList(text: string): Array<[string | undefined, unknown]> | undefin
 
 export const x: TagDecoder = {
   vendor: 'x',
-  hosts: ['twitter.com', 'x.com', 't.co', 'ads-twitter.com'],
   matches: (url) => isHit(url) || isLibrary(url),
   decode: (url, req: HitRequest): TagHit[] => {
     if (isLibrary(url)) return [{ vendor: 'x', event: 'library_load', params: {} }];

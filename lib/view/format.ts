@@ -26,30 +26,13 @@ export function offsetTime(at: number, pageStart: number): string {
   return `${sign}${minutes}:${pad(seconds)}.${pad(ms % 1000, 3)}`;
 }
 
-/** Who a request was meant for, as a person would say it ("the request never reached Google"). */
-const OWNERS: Partial<Record<VendorId, string>> = {
-  'meta-pixel': 'Meta',
-  linkedin: 'LinkedIn',
-  tiktok: 'TikTok',
-  pinterest: 'Pinterest',
-  snapchat: 'Snap',
-  x: 'X',
-  'microsoft-uet': 'Microsoft',
-  clarity: 'Microsoft',
-  reddit: 'Reddit',
-  quora: 'Quora',
-  criteo: 'Criteo',
-  'adobe-analytics': 'Adobe',
-};
-
 export function vendorName(vendor: VendorId): string {
   return VENDORS[vendor]?.name ?? vendor;
 }
 
+/** Who a request was meant for, as a person would say it ("the request never reached Google"): the registry's owner. */
 export function vendorOwner(vendor: VendorId): string {
-  const info = VENDORS[vendor];
-  if (info?.google) return 'Google';
-  return OWNERS[vendor] ?? info?.name ?? vendor;
+  return VENDORS[vendor]?.owner ?? vendor;
 }
 
 /** The one-word badge of a hit. */
