@@ -135,7 +135,7 @@ export function main(): void {
         if (!allow()) return;
         switch (signal.kind) {
           case 'request':
-            send({ type: 'page_body', url: signal.url, method: signal.method, body: signal.body, at: signal.at });
+            send({ type: 'page_body', url: signal.url, method: signal.method, body: signal.body, ...(signal.encoding ? { encoding: signal.encoding } : {}), at: signal.at });
             break;
           case 'datalayer':
           case 'consent': {

@@ -12,10 +12,12 @@ type Fn = (...args: unknown[]) => unknown;
  */
 export function installPageHooks(win: Window & typeof globalThis, post: (signal: PageSignal) => void): void {
   const now = () => win.Date.now();
-  const { Blob, ArrayBuffer, Request } = win;
+  const { Blob, ArrayBuffer, Request, Uint8Array } = win;
   const blobSlice = Blob.prototype.slice;
-  const blobText = Blob.prototype.text;
+  const blobBytes = Blob.prototype.arrayBuffer;
   const decoder = new win.TextDecoder();
+  const btoa = win.btoa.bind(win);
+  const fromCharCode = String.fromCharCode;
   const safe = (fn: () => void) => {
     try {
       fn();
@@ -34,16 +36,30 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
       },
     });
 
-  // Network. Only bodies webRequest may not give us are forwarded: strings and form data it reports itself.
+  /** Text as UTF-8; binary bytes (a gzipped batch: control bytes early on) as base64, so none is lost crossing worlds. */
+  const bodyOf = (bytes: Uint8Array): { body: string; encoding?: 'base64' } => {
+    let binary = false;
+    for (let i = 0; i < bytes.length && i < 1024 && !binary; i++) binary = bytes[i]! < 9 || (bytes[i]! > 13 && bytes[i]! < 32);
+    if (!binary) return { body: decoder.decode(bytes) };
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 8192) text += Reflect.apply(fromCharCode, null, bytes.subarray(i, i + 8192)) as string;
+    return { body: btoa(text), encoding: 'base64' };
+  };
+
+  // Network. Only bodies webRequest may not give us are forwarded: Blobs and buffers (Chromium reports a Blob body
+  // to webRequest as "Unknown error"), and the absence of a body in a sendBeacon, which Chromium reports the same
+  // way — the empty body we forward tells the worker that nothing was withheld.
   const forwardBody = (api: 'beacon' | 'fetch' | 'xhr', url: unknown, method: string, body: unknown) => {
     const at = now();
     const href = new win.URL(String(url), win.location.href).href;
-    const request = (text: string) => emit({ kind: 'request', api, url: href, method, body: text, at });
+    const request = (copy: { body: string; encoding?: 'base64' }) => emit({ kind: 'request', api, url: href, method, ...copy, at });
     if (body instanceof Blob) {
-      void blobText.call(blobSlice.call(body, 0, SIGNAL_BODY_CAP)).then(request, () => undefined);
+      void blobBytes.call(blobSlice.call(body, 0, SIGNAL_BODY_CAP)).then((buffer) => request(bodyOf(new Uint8Array(buffer))), () => undefined);
     } else if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
       const whole = body instanceof ArrayBuffer;
-      request(decoder.decode(new Uint8Array(whole ? body : body.buffer, whole ? 0 : body.byteOffset, Math.min(body.byteLength, SIGNAL_BODY_CAP))));
+      request(bodyOf(new Uint8Array(whole ? body : body.buffer, whole ? 0 : body.byteOffset, Math.min(body.byteLength, SIGNAL_BODY_CAP))));
+    } else if (api === 'beacon' && (body === undefined || body === null || body === '')) {
+      request({ body: '' });
     }
   };
   // (A missing API cannot be proxied: `safe` leaves it missing.)

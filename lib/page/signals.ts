@@ -4,6 +4,8 @@
 export const SIGNAL_KEY = '__tagwatch_signal__';
 /** Bodies larger than this are cut by the hooks before they cross worlds. Same cap as webRequest bodies. */
 export const SIGNAL_BODY_CAP = 64 * 1024;
+/** The same cap for a binary body, which crosses as base64 (4 characters for every 3 bytes). */
+export const SIGNAL_BODY_BASE64_CAP = Math.ceil(SIGNAL_BODY_CAP / 3) * 4;
 const STRING_CAP = 4096;
 /** At most this many signals travel in one message (the hooks send a task's signals together). */
 export const SIGNALS_PER_MESSAGE = 100;
@@ -11,8 +13,11 @@ export const SIGNALS_PER_MESSAGE = 100;
 export type ConsentState = 'granted' | 'denied';
 
 export type PageSignal =
-  /** A request body the browser may withhold from webRequest (Blob / buffer bodies). */
-  | { kind: 'request'; api: 'beacon' | 'fetch' | 'xhr'; url: string; method: string; body: string; at: number }
+  /**
+   * A request body the browser may withhold from webRequest (Blob / buffer bodies; '' for a sendBeacon without
+   * one). `base64`: the body is binary (a gzipped batch) and `body` holds its bytes in base64.
+   */
+  | { kind: 'request'; api: 'beacon' | 'fetch' | 'xhr'; url: string; method: string; body: string; encoding?: 'base64'; at: number }
   /** dataLayer.push({event}), gtag('event', name), fbq('track', name). `data`: a bounded JSON snapshot. */
   | { kind: 'datalayer'; source: 'dataLayer' | 'gtag' | 'fbq'; event: string; data?: string; at: number }
   /** pushState / replaceState / popstate / hashchange. */
@@ -28,7 +33,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 type Field = [name: string, test: number | RegExp, optional?: true];
 const CONSENT = /^(granted|denied)$/;
 const FIELDS: Readonly<Record<PageSignal['kind'], Field[]>> = {
-  request: [['api', /^(beacon|fetch|xhr)$/], ['url', 16_384], ['method', 16], ['body', SIGNAL_BODY_CAP]],
+  request: [['api', /^(beacon|fetch|xhr)$/], ['url', 16_384], ['method', 16], ['body', SIGNAL_BODY_BASE64_CAP], ['encoding', /^base64$/, true]],
   datalayer: [['source', /^(dataLayer|gtag|fbq)$/], ['event', 200], ['data', STRING_CAP, true]],
   history: [['url', 16_384]],
   consent: [['source', /^(tcf|gcm_default|gcm_update)$/], ['adStorage', CONSENT, true], ['analyticsStorage', CONSENT, true]],

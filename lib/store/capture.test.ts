@@ -67,6 +67,12 @@ describe('recordRequest', () => {
     expect(hit).toMatchObject(want);
   });
 
+  it('stores the reason a compressed body could not be read whole as the hits\' partial', async () => {
+    const problem = 'the gzip body inflates past 64 KiB (6762932 bytes compressed): cut at 64 KiB';
+    const [hit] = await recordRequest(db, req({ method: 'POST', body: { kind: 'binary', bytes: 6_762_932, problem } }), decodeRequest);
+    expect(hit).toMatchObject({ event: 'Lead', bodyState: 'binary', partial: problem });
+  });
+
   it('marks a truncated body as partial instead of dropping the hit', async () => {
     const [hit] = await recordRequest(db, req({ method: 'POST', body: { kind: 'text', text: 'id=1&ev=Lead', truncated: true, bytes: 10_000_000 } }), decodeRequest);
     expect(hit).toMatchObject({ event: 'Lead', bodyState: 'truncated', partial: 'body truncated at 64 KiB' });
@@ -109,6 +115,41 @@ describe('merging bodies the browser withheld (Blob sendBeacon)', () => {
     await recordPageBody(db, { tabId: 7, frameId: 0, at: 1_001, url, method: 'POST', body: bodyOf('first') }, decodeJsonVendor);
     await recordPageBody(db, { tabId: 7, frameId: 0, at: 1_002, url, method: 'POST', body: bodyOf('second') }, decodeJsonVendor);
     expect((await hitsForTab(db, 7)).map((h) => [h.requestKey, h.event])).toEqual([['wr:1', 'first'], ['wr:2', 'second']]);
+  });
+
+  // Chromium reports a sendBeacon without a body exactly as one whose Blob body it withheld ("Unknown error."):
+  // the hooks' empty body settles which it was.
+  const GA4_BEACON = 'https://www.google-analytics.com/g/collect?v=2&tid=G-BEACON&en=sign_up&_p=1';
+  it.each([
+    ['after webRequest reported it', false],
+    ['before webRequest reported it', true],
+  ])('completes a body-less sendBeacon when the hooks say it had no body, %s', async (_, hooksFirst) => {
+    const page = { tabId: 7, frameId: 0, at: 1_001, url: GA4_BEACON, method: 'POST', body: '' };
+    if (hooksFirst) expect(await recordPageBody(db, page, decodeRequest)).toBe('pending');
+    await recordRequest(db, req({ url: GA4_BEACON, method: 'POST', type: 'ping', body: { kind: 'unavailable', reason: 'Unknown error.' } }), decodeRequest);
+    if (!hooksFirst) expect(await recordPageBody(db, page, decodeRequest)).toBe('merged');
+    const hits = await hitsForTab(db, 7);
+    expect(hits.map((h) => [h.event, h.account, h.bodyState, h.partial])).toEqual([['sign_up', 'G-BEACON', 'none', undefined]]);
+  });
+
+  it('reads a gzipped body the hooks copied as base64 (a Blob the browser withheld)', async () => {
+    const { gzipSync } = await import('fflate');
+    const gz = gzipSync(new TextEncoder().encode(body));
+    await recordRequest(db, req({ url, method: 'POST', body: { kind: 'unavailable', reason: 'Unknown error.' } }), decodeJsonVendor);
+    await recordPageBody(db, { tabId: 7, frameId: 0, at: 1_003, url, method: 'POST', body: Buffer.from(gz).toString('base64'), encoding: 'base64' }, decodeJsonVendor);
+    const hits = await hitsForTab(db, 7);
+    expect(hits.map((h) => [h.event, h.bodyState, h.partial])).toEqual([['sign_up', 'page', undefined], ['page_view', 'page', undefined]]);
+    expect(hits[0]!.body).toBe(body);
+  });
+
+  it('keeps the reason a copied body could not be read whole on its hits', async () => {
+    const { gzipSync } = await import('fflate');
+    const gz = gzipSync(new TextEncoder().encode(body));
+    const cut = Buffer.from(gz.subarray(0, gz.length - 6)).toString('base64');
+    await recordRequest(db, req({ url: GA4_BEACON, method: 'POST', body: { kind: 'unavailable', reason: 'Unknown error.' } }), decodeRequest);
+    await recordPageBody(db, { tabId: 7, frameId: 0, at: 1_003, url: GA4_BEACON, method: 'POST', body: cut, encoding: 'base64' }, decodeRequest);
+    const [hit] = await hitsForTab(db, 7);
+    expect(hit).toMatchObject({ event: 'sign_up', bodyState: 'page', partial: expect.stringMatching(/gzip body is cut short/) as string });
   });
 
   it('ignores bodies of requests that are not tags', async () => {

@@ -1,4 +1,4 @@
-import type { BodyText } from '../tags/body';
+import { pageBodyText, type BodyText } from '../tags/body';
 import type { HitRequest, TagHit } from '../tags/types';
 import { inTx, type Writable } from './batch';
 import type { PendingBody } from './db';
@@ -23,7 +23,10 @@ export interface CapturedRequest {
   body: BodyText;
 }
 
-/** A request body the page hooks saw (sendBeacon / fetch / XHR with a Blob or buffer body). */
+/**
+ * A request body the page hooks saw (sendBeacon / fetch / XHR with a Blob or buffer body, or a sendBeacon with
+ * no body at all: `''`). `base64`: the bytes of a binary body (a gzipped batch), read like webRequest's.
+ */
 export interface PageBody {
   tabId: number;
   frameId: number;
@@ -32,6 +35,7 @@ export interface PageBody {
   url: string;
   method: string;
   body: string;
+  encoding?: 'base64';
 }
 
 /** How far apart the page hooks' clock and webRequest's may place the same request. */
@@ -46,16 +50,20 @@ export const RAW_BODY_KEEP = 16 * 1024;
 
 type HitRow = StoredHit & { urlHash: string };
 
-function bodyFacts(body: BodyText): { text?: string; state: BodyState } {
+/** What a body gives the decoders, how much of it there is, and why it is incomplete when it is. */
+function bodyFacts(body: BodyText): { text?: string; state: BodyState; note?: string } {
   switch (body.kind) {
     case 'none':
       return { state: 'none' };
-    case 'text':
-      return { text: body.text, state: body.truncated ? 'truncated' : 'text' };
+    case 'text': {
+      const state = body.truncated ? 'truncated' : 'text';
+      const note = body.problem ?? bodyNote(state);
+      return { text: body.text, state, ...(note ? { note } : {}) };
+    }
     case 'binary':
-      return { state: 'binary' };
+      return { state: 'binary', note: body.problem ?? bodyNote('binary') };
     case 'unavailable':
-      return { state: 'missing' };
+      return { state: 'missing', note: bodyNote('missing') };
   }
 }
 
@@ -105,15 +113,18 @@ export async function recordRequest(db: Writable, req: CapturedRequest, decode: 
     // the worker restarted): the browser's own report replaces that witness, keeping a body it was given.
     const witness = nearestWitness(await store.index('byTabUrl').getAll([req.tabId, hash]), req.at);
     let hits = first;
-    let { state } = facts;
+    let { state, note } = facts;
     let text = facts.text;
     if (state === 'missing') {
-      const recovered = witness?.[0]?.bodyState === 'page' ? witness[0].body : undefined;
-      const pending = recovered === undefined ? await takePending(tx.objectStore('pendingBodies'), req.tabId, hash, req.at) : undefined;
-      const body = recovered ?? pending?.body;
-      if (body !== undefined) {
-        text = body;
-        state = 'page';
+      // A witness the page hooks already completed ('page', or 'none' for a call without a body) knows the body.
+      const known = witness?.[0];
+      const recovered = known && (known.bodyState === 'page' || known.bodyState === 'none') ? { body: known.body ?? '', partial: known.partial } : undefined;
+      const pending = recovered ?? (await takePending(tx.objectStore('pendingBodies'), req.tabId, hash, req.at));
+      if (pending) {
+        // An empty body from the hooks: the call had none (`sendBeacon(url)`), so nothing was withheld.
+        text = pending.body === '' ? undefined : pending.body;
+        state = pending.body === '' ? 'none' : 'page';
+        note = pending.partial;
         hits = decode({ url: req.url, method: req.method, body: text, type: req.type });
       }
     }
@@ -124,7 +135,7 @@ export async function recordRequest(db: Writable, req: CapturedRequest, decode: 
         url: req.url, method: req.method, type: req.type, status: 'pending', bodyState: state, urlHash: hash,
       },
       text,
-      bodyNote(state),
+      note,
     );
     if (witness) for (const old of witness) await store.delete(old.id);
     await Promise.all(stored.map((row) => store.put(row)));
@@ -162,7 +173,8 @@ async function takePending(
  * has not reported the request yet, the body waits in `pendingBodies` for it.
  */
 export async function recordPageBody(db: Writable, page: PageBody, decode: Decode): Promise<'merged' | 'duplicate' | 'pending' | 'ignored'> {
-  const hits = decode({ url: page.url, method: page.method, body: page.body });
+  const facts = bodyFacts(pageBodyText(page.body, page.encoding));
+  const hits = decode({ url: page.url, method: page.method, body: facts.text });
   if (hits.length === 0) return 'ignored';
   const hash = urlHash(page.url);
   return inTx(db, ['hits', 'pendingBodies'], async (tx) => {
@@ -178,15 +190,18 @@ export async function recordPageBody(db: Writable, page: PageBody, decode: Decod
       const { requestKey, sessionId, tabId, frameId, at, url, method, type, status, statusCode, error } = target;
       const fresh = rows(
         hits,
-        { requestKey, sessionId, tabId, frameId, at, url, method, type, status, statusCode, error, bodyState: 'page', urlHash: hash },
-        page.body,
-        undefined,
+        { requestKey, sessionId, tabId, frameId, at, url, method, type, status, statusCode, error, bodyState: facts.text === undefined ? 'none' : 'page', urlHash: hash },
+        facts.text,
+        facts.note,
       );
       for (const row of fresh) await hitStore.put(row);
       return 'merged';
     }
     if (near.length > 0) return 'duplicate';
-    await tx.objectStore('pendingBodies').put({ id: newId('pb'), tabId: page.tabId, urlHash: hash, url: page.url, method: page.method, body: page.body, at: page.at });
+    await tx.objectStore('pendingBodies').put({
+      id: newId('pb'), tabId: page.tabId, urlHash: hash, url: page.url, method: page.method, body: facts.text ?? '', at: page.at,
+      ...(facts.note ? { partial: facts.note } : {}),
+    });
     return 'pending';
   });
 }

@@ -11,7 +11,10 @@ export interface PendingBody {
   urlHash: string;
   url: string;
   method: string;
+  /** The body as the decoders read it (inflated, unwrapped); '' when the call had none. */
   body: string;
+  /** Why only part of it could be read (cut, corrupt). Added in place: older rows lack it, and read as complete. */
+  partial?: string;
   at: number;
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { compressToBase64 } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { decodeRequest, type HitRequest, type TagHit } from '.';
 
@@ -17,7 +18,14 @@ describe('posthog', () => {
     ['capture with distinct_id in properties', post('https://us.i.posthog.com/capture/', { api_key: 'phc_C', event: 'Lead', properties: { distinct_id: 'u-9', value: 10 } }),
       { event: 'Lead', account: 'phc_C', params: { distinct_id: 'u-9', value: '10' } }],
     ['legacy cloud host', post('https://app.posthog.com/e/', { event: 'x', properties: { token: 'phc_L' } }), { event: 'x', account: 'phc_L' }],
-    ['gzip-js body', post('https://us.i.posthog.com/e/?compression=gzip-js&ver=1.200.0', '\u001f\ufffd\b\u0000garbled'), { event: undefined, partial: 'compressed body' }],
+    ['gzip-js body that could not be inflated', post('https://us.i.posthog.com/e/?compression=gzip-js&ver=1.200.0', '\u001f\ufffd\b\u0000garbled'), { event: undefined, partial: 'compressed body' }],
+    // lib/tags/body.ts inflates gzip by its magic bytes: the decoder then reads the JSON whatever the parameter says.
+    ['gzip-js body, inflated', post('https://us.i.posthog.com/e/?compression=gzip-js&ver=1.200.0', [{ event: 'signed_up', properties: { token: 'phc_G' } }]),
+      { event: 'signed_up', account: 'phc_G' }],
+    // posthog-js before gzip: LZString.compressToBase64 of the JSON, as a form field.
+    ['lz64 form body', post('https://us.i.posthog.com/e/?compression=lz64', `data=${encodeURIComponent(compressToBase64(JSON.stringify([{ event: 'trial_started', properties: { token: 'phc_LZ', plan: 'pro' } }])))}`),
+      { event: 'trial_started', account: 'phc_LZ', params: { plan: 'pro' } }],
+    ['lz64 body that is not lz-string', post('https://us.i.posthog.com/e/?compression=lz64', 'data=%%%'), { partial: 'lz64 body could not be decompressed' }],
     ['session recording', post('https://us.i.posthog.com/s/?compression=gzip-js', '\u001f\ufffd'), { event: '$snapshot', partial: 'compressed body' }],
     ['truncated JSON', post('https://us.i.posthog.com/e/', '[{"event":"$pageview","properties":{"tok'), { partial: expect.stringContaining('JSON') as string }],
     ['library', { url: 'https://us-assets.i.posthog.com/static/array.js' }, { event: 'library_load', params: { script: 'array.js' } }],

@@ -1,10 +1,12 @@
+import { decompressFromBase64 } from 'lz-string';
 import { decodeBase64Text, domainIs, flatten, isRecord, parseForm, parseJson, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // PostHog: posthog-js POSTs to `https://us.i.posthog.com/e/` (EU: `eu.i.posthog.com`, legacy `app.posthog.com`);
 // the HTTP API documents `/i/v0/e/`, `/capture/` (one event) and `/batch/` (`{api_key, batch: […]}`). The body
-// is JSON, an array of events, or a form `data=<base64 JSON>`; with `?compression=gzip-js` (or `lz64`) it is
-// compressed and unreadable here. An event is `{event: '$pageview' | '$autocapture' | <custom>, properties:
+// is JSON, an array of events, or a form `data=<base64 JSON>`; with `?compression=gzip-js` it is gzip (current
+// posthog-js gzips without the parameter too): lib/tags/body.ts inflates it by its magic bytes before it gets here.
+// `?compression=lz64` (older posthog-js) is a form `data=<lz-string base64>`, read with lz-string. An event is `{event: '$pageview' | '$autocapture' | <custom>, properties:
 // {token, distinct_id, $current_url, …}}`; the project API key (`api_key` or `properties.token`) is the account.
 // `/decide/` and `/flags/` fetch configuration and are not hits. Libraries: `…/static/array.js` and the
 // per-project loader `…/array/<token>/config.js`.
@@ -33,12 +35,30 @@ function libraryHit(path: string): TagHit | undefined {
 
 type Payload = { json: unknown } | { partial: string };
 
+/** `data=` of an lz64 body: lz-string's base64 form. Empty output means it was not lz-string. */
+function lz64(url: URL, body: string | undefined): string | undefined {
+  const data = (body ? parseForm(body).get('data') : null) ?? url.searchParams.get('data');
+  if (!data) return undefined;
+  try {
+    return decompressFromBase64(data.replace(/ /g, '+')) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function payload(url: URL, body: string | undefined): Payload {
   const compression = url.searchParams.get('compression');
-  if (compression !== null && COMPRESSED.has(compression)) return { partial: 'compressed body' };
   const trimmed = body?.trimStart();
+  const plain = trimmed !== undefined && (trimmed.startsWith('{') || trimmed.startsWith('['));
+  if (compression === 'lz64' && !plain) {
+    const text = lz64(url, body);
+    const json = parseJson(text);
+    return json === undefined ? { partial: 'lz64 body could not be decompressed' } : { json };
+  }
+  // A gzip body arrives here inflated; one that is still not text could not be inflated.
+  if (compression !== null && COMPRESSED.has(compression) && !plain) return { partial: 'compressed body' };
   let text: string | undefined;
-  if (trimmed && (trimmed.startsWith('{') || trimmed.startsWith('['))) {
+  if (plain) {
     text = trimmed;
   } else {
     const data = (body ? parseForm(body).get('data') : null) ?? url.searchParams.get('data');
