@@ -50,7 +50,7 @@ function shopReport(): AuditReport {
     hit('ga4', 'add_to_cart', T0 + 10_050, { id: 'h5', account: 'G-SHOP1', params: { currency: 'EUR', value: '19.90', 'items.0.item_id': 'SKU-1' } }),
     hit('meta-pixel', 'AddToCart', T0 + 10_060, { id: 'h6', account: '1234567890' }),
     hit('linkedin', 'conversion', T0 + 30_030, { id: 'h7', account: '987654', sessionId: 's2', status: 'blocked', statusCode: undefined, error: 'net::ERR_BLOCKED_BY_CLIENT' }),
-    hit('tiktok', 'SubmitForm', T0 + 30_040, { id: 'h8', account: 'CABC123', sessionId: 's2', status: 'failed', statusCode: 500 }),
+    hit('tiktok', 'SubmitForm', T0 + 30_040, { id: 'h8', account: 'CABC123', sessionId: 's2', status: 'failed', statusCode: 500, partial: 'the gzip body is corrupt (invalid block type): not decoded' }),
   ];
   return audit(plan, sessions, firings, hits);
 }
@@ -175,12 +175,17 @@ describe('reportToHtml', () => {
   it.each([
     ['h4', 'sign_up for Newsletter signup', '✓ sent'],
     ['h7', 'conversion for Demo request', '⛔ blocked net::ERR_BLOCKED_BY_CLIENT'],
-    ['h8', 'SubmitForm for Demo request', '⚠ failed HTTP 500'],
+    ['h8', 'SubmitForm for Demo request', '⚠ failed HTTP 500 partial: the gzip body is corrupt (invalid block type): not decoded'],
     ['h1', 'page_view', '✓ sent'],
   ])('shows hit %s with its event and status', (id, event, status) => {
     const tr = doc.querySelector(`tr[data-hit="${id}"]`)!;
     expect(text(tr.children[2])).toBe(event);
     expect(text(tr.children[3])).toBe(status);
+  });
+
+  it('says beside its status why a hit could only be read in part', () => {
+    expect(text(doc.querySelector('tr[data-hit="h8"] .partial'))).toBe('partial: the gzip body is corrupt (invalid block type): not decoded');
+    expect(doc.querySelector('tr[data-hit="h5"] .partial')).toBeNull();
   });
 
   it('shows a hit\'s parameters in full behind a summary', () => {

@@ -197,7 +197,8 @@ function hitRow(hit: ReportHit, page: PageSpan, countedFor: ReadonlyMap<string, 
   return `<tr class="hit${lib}" data-hit="${esc(hit.id)}"><td class="time">${rel(hit.at - page.startedAt)}</td>` +
     `<td>${esc(vendorName(hit.vendor))}${hit.account ? ` <small class="muted">${esc(hit.account)}</small>` : ''}</td>` +
     `<td>${esc(hit.event ?? '(no event)')}${goals ? ` <small class="counted">for ${esc(goals.join(', '))}</small>` : ''}</td>` +
-    `<td class="${st.cls}">${st.symbol} ${st.words}${detail ? ` <small class="why">${esc(detail)}</small>` : ''}</td>` +
+    `<td class="${st.cls}">${st.symbol} ${st.words}${detail ? ` <small class="why">${esc(detail)}</small>` : ''}` +
+    `${hit.partial ? ` <small class="partial" title="Only part of this hit could be read">partial: ${esc(hit.partial)}</small>` : ''}</td>` +
     `<td class="detail">${details}</td></tr>`;
 }
 
@@ -320,7 +321,7 @@ main{max-width:1180px;margin:0 auto;padding:28px 24px 48px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:36px 0 4px;padding-top:12px;border-top:2px solid var(--line)}
 h3{font-size:16px;margin:26px 0 8px}h4{font-size:14px;margin:16px 0 6px}
 a{color:var(--accent)}code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--card);padding:1px 4px;border-radius:3px}
-.muted{color:var(--muted)}small{font-size:11.5px}
+.muted{color:var(--muted)}small{font-size:11.5px}.partial{display:block;color:var(--warn)}
 .page-url{word-break:break-all}
 .summary{font-size:16px;font-weight:600;margin:14px 0 10px}.summary.small{font-size:14px}
 .cards{display:flex;flex-wrap:wrap;gap:10px;margin:0 0 8px}

@@ -67,6 +67,13 @@ describe('buildReport', () => {
     expect(report.goals[1]!.expect).toEqual(purchase.expect);
   });
 
+  it('keeps a hit\'s partial reason, and leaves it out for a hit read whole', () => {
+    const partial = 'the browser withheld the body; waiting for the page hooks to deliver it';
+    const r = make([hit('ga4', 'sign_up', T0, { id: 'a', partial }), hit('ga4', 'page_view', T0 + 1, { id: 'b' })], []);
+    expect(r.hits.map((h) => h.partial)).toEqual([partial, undefined]);
+    expect(r.hits[1]).not.toHaveProperty('partial');
+  });
+
   it('survives a JSON round trip unchanged', () => {
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
@@ -105,11 +112,17 @@ describe('reportToCsv', () => {
   it('writes the hits, one per row, CRLF-terminated', () => {
     const text = reportToCsv(report, 'hits');
     const rows = text.split('\r\n');
-    expect(rows[0]).toBe('id,time,vendor,event,account,status,error,url,params');
-    expect(rows[1]).toBe(`h1,${new Date(T0 - 50_000).toISOString()},ga4,page_view,G-XXXX,sent,,https://collect.example/ga4?ev=page_view,{}`);
+    expect(rows[0]).toBe('id,time,vendor,event,account,status,error,url,params,partial');
+    expect(rows[1]).toBe(`h1,${new Date(T0 - 50_000).toISOString()},ga4,page_view,G-XXXX,sent,,https://collect.example/ga4?ev=page_view,{},`);
     expect(rows[2]).toContain(',blocked,net::ERR_BLOCKED_BY_CLIENT,');
     expect(rows).toHaveLength(5);
     expect(rows[4]).toBe('');
+  });
+
+  it('says why a hit could only be read in part, in the last column', () => {
+    const partial = 'the gzip body is cut short (512 bytes received): read up to the cut';
+    const rows = reportToCsv(make([hit('posthog', undefined, T0, { id: 'p', partial })], []), 'hits').split('\r\n');
+    expect(rows[1]!.endsWith(`,{},"${partial}"`) || rows[1]!.endsWith(`,{},${partial}`)).toBe(true);
   });
 
   it('quotes params as JSON', () => {

@@ -58,6 +58,8 @@ export interface ReportHit {
   error?: string;
   params: Record<string, string>;
   url: string;
+  /** Why only part of the hit could be read (body withheld by the browser, cut, corrupt): absent when it was read whole. */
+  partial?: string;
 }
 
 export interface ReportPage {
@@ -104,6 +106,7 @@ function reportHit(hit: StoredHit): ReportHit {
   if (hit.account !== undefined) out.account = hit.account;
   if (hit.statusCode !== undefined) out.statusCode = hit.statusCode;
   if (hit.error !== undefined) out.error = hit.error;
+  if (hit.partial !== undefined) out.partial = hit.partial;
   return out;
 }
 
@@ -192,10 +195,12 @@ export type CsvTable = 'hits' | 'goals';
 export function reportToCsv(report: AuditReport, table: CsvTable): string {
   if (table === 'hits') {
     return csv([
-      ['id', 'time', 'vendor', 'event', 'account', 'status', 'error', 'url', 'params'],
+      // `partial` last: spreadsheets and scripts that read the columns by position keep working.
+      ['id', 'time', 'vendor', 'event', 'account', 'status', 'error', 'url', 'params', 'partial'],
       ...report.hits.map((h) => [
         h.id, iso(h.at), h.vendor, h.event, h.account, h.status,
         h.error ?? (h.statusCode !== undefined && h.statusCode >= 400 ? `HTTP ${h.statusCode}` : undefined), h.url, JSON.stringify(h.params),
+        h.partial,
       ]),
     ]);
   }
