@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import type { TabRecords } from '../lib/audit/audit-tab';
 import type { Plan } from '../lib/goals/types';
-import { VENDOR_DOMAINS } from '../lib/tags/vendors';
+import type { CustomEndpoint } from '../lib/tags';
+import { stubReason, type StubReason } from '../lib/tags/stub';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -67,43 +69,66 @@ export async function serveSite(dir = SITE_DIR): Promise<Site> {
   };
 }
 
-/**
- * Where the known vendors receive hits and serve their libraries: the registry's hosts (any path, any subdomain)
- * and, on Google's hosts that serve much else, path prefixes. Used to answer them locally (tests, `audit --stub-vendors`).
- */
-export const VENDOR_HOSTS: readonly string[] = VENDOR_DOMAINS;
-const VENDOR_PATHS = ['google.com/pagead/', 'google.com/ccm/', 'www.google.com/pagead/', 'www.google.com/ccm/'];
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-/** One pattern for every vendor endpoint above. */
-export const VENDOR_URL = new RegExp(
-  `^https?://(([^/]*\\.)?(${VENDOR_HOSTS.map(escape).join('|')})/|(${VENDOR_PATHS.map(escape).join('|')}))`,
-);
-
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 export interface VendorLog {
-  /** Every vendor request the routes answered, in order. */
-  requests: Array<{ url: string; method: string; body: string | null }>;
+  /** Every request the routes answered locally, in order: nothing in it left the machine. */
+  requests: Array<{ url: string; method: string; body: string | null; reason: StubReason | 'blocked' | 'failed' }>;
+  /** Every request the routes let through (to the site under audit, or anywhere that is not a tag), in order. */
+  passed: Array<{ url: string; method: string }>;
+}
+
+export interface RouteOptions {
+  /** URL substrings to fail as if an ad blocker stopped them. */
+  block?: string[];
+  /** URL substrings to answer with HTTP 500. */
+  fail?: string[];
+  /** The user's custom endpoints: their requests are tag hits too. */
+  endpoints?: readonly CustomEndpoint[];
+}
+
+/** The page a tab was opened at: a vendor's own site audited on purpose is loaded, not stubbed. */
+function isTopLevelNavigation(route: Route): boolean {
+  const req = route.request();
+  if (!req.isNavigationRequest()) return false;
+  try {
+    const frame = req.frame();
+    return frame.parentFrame() === null;
+  } catch {
+    return false; // a service worker's request has no frame
+  }
 }
 
 /**
- * Answer vendor hosts: scripts get an empty script, everything else a 1×1 gif (or 204 for POSTs).
- * `block` lists URL substrings to fail as if an ad blocker stopped them; `fail` substrings answer HTTP 500.
+ * Answer locally every request Tagwatch decodes as a tag hit, and every request to a vendor's registry host
+ * (lib/tags/stub.ts decides): scripts get an empty script, other GETs a 1×1 gif, POSTs an empty 204. First-party
+ * collectors are answered too, so an unresolvable sGTM host counts as sent and no test traffic reaches production
+ * analytics. Everything else goes on (`fallback`: to a route the caller set, else the network).
  */
-export async function routeVendors(context: BrowserContext, opts: { block?: string[]; fail?: string[] } = {}): Promise<VendorLog> {
-  const log: VendorLog = { requests: [] };
+export async function routeVendors(context: BrowserContext, opts: RouteOptions = {}): Promise<VendorLog> {
+  const log: VendorLog = { requests: [], passed: [] };
   const handler = async (route: Route) => {
     const req = route.request();
     const url = req.url();
-    log.requests.push({ url, method: req.method(), body: req.postData() });
-    if (opts.block?.some((s) => url.includes(s))) return route.abort('blockedbyclient');
-    if (opts.fail?.some((s) => url.includes(s))) return route.fulfill({ status: 500, body: 'error' });
-    if (/\.js(\?|$)|\/gtag\/js|\/gtm\.js|\/signals\/config\//.test(url)) return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* vendor library stand-in */' });
-    if (req.method() === 'POST') return route.fulfill({ status: 204, body: '' });
+    const method = req.method();
+    const body = req.postDataBuffer();
+    const reason = isTopLevelNavigation(route) ? undefined : stubReason({ url, method, body }, opts.endpoints);
+    if (!reason) {
+      log.passed.push({ url, method });
+      return route.fallback();
+    }
+    const blocked = opts.block?.some((s) => url.includes(s));
+    const failed = !blocked && opts.fail?.some((s) => url.includes(s));
+    log.requests.push({ url, method, body: req.postData(), reason: blocked ? 'blocked' : failed ? 'failed' : reason });
+    if (blocked) return route.abort('blockedbyclient');
+    if (failed) return route.fulfill({ status: 500, body: 'error' });
+    if (req.resourceType() === 'script' || /\.js(\?|$)|\/gtag\/js|\/gtm\.js|\/signals\/config\//.test(url)) {
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* vendor library stand-in */' });
+    }
+    if (method === 'POST') return route.fulfill({ status: 204, body: '' });
     return route.fulfill({ status: 200, contentType: 'image/gif', body: GIF });
   };
-  await context.route(VENDOR_URL, handler);
+  await context.route(() => true, handler);
   return log;
 }
 
@@ -124,6 +149,37 @@ export interface Extension {
   close: () => Promise<void>;
 }
 
+/** The platform token Chrome's reduced user agent reports (frozen per OS since Chrome 110, whatever the CPU). */
+const UA_PLATFORM: Partial<Record<NodeJS.Platform, string>> = {
+  linux: 'X11; Linux x86_64', darwin: 'Macintosh; Intel Mac OS X 10_15_7', win32: 'Windows NT 10.0; Win64; x64',
+};
+
+/**
+ * The user agent the stock browser of this version sends. Headless Chromium says `HeadlessChrome/156.0.0.0`, and
+ * vendors drop such visitors as bots (PostHog's default filter does): an audit must look like a visitor.
+ * `versionText` is what `chromium --version` prints ("Chromium 156.0.8078.114 built on Debian…").
+ */
+export function stockUserAgent(versionText: string, platform: NodeJS.Platform = process.platform): string | undefined {
+  const major = /(\d+)\.\d+\.\d+\.\d+/.exec(versionText)?.[1];
+  if (!major) return undefined;
+  return `Mozilla/5.0 (${UA_PLATFORM[platform] ?? UA_PLATFORM.linux}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
+}
+
+const userAgents = new Map<string, string | undefined>();
+/** The stock user agent of the browser at `path`, asked once per path; undefined when it cannot say its version. */
+function userAgentOf(path: string): string | undefined {
+  if (!userAgents.has(path)) {
+    let version = '';
+    try {
+      version = execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      // No version: the browser's own user agent is used.
+    }
+    userAgents.set(path, stockUserAgent(version));
+  }
+  return userAgents.get(path);
+}
+
 const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
@@ -135,10 +191,17 @@ export async function launchChromium(extensionDir?: string, browser?: string): P
     throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'tagwatch-e2e-'));
+  const executablePath = chromiumPath(browser);
+  const userAgent = userAgentOf(executablePath);
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(browser),
+    executablePath,
     headless: false,
-    args: [...CHROMIUM_ARGS, ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])],
+    args: [
+      ...CHROMIUM_ARGS,
+      // A flag, not Playwright's per-page override: workers and the extension's own requests carry it too.
+      ...(userAgent ? [`--user-agent=${userAgent}`] : []),
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    ],
   });
   return {
     context,

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isVendorId, VENDOR_IDS, type CustomEndpoint } from '../../lib/tags';
 
 export interface AuditOptions {
   urls: string[];
@@ -9,6 +10,8 @@ export interface AuditOptions {
   concurrency: number;
   browser?: string;
   stubVendors: boolean;
+  /** First-party proxies and server-side containers mapped to a vendor (`--endpoint`), as the extension's settings hold them. */
+  endpoints: CustomEndpoint[];
   /** How long a page without a journey is given to send its tags, in ms. */
   settleMs: number;
   /** How long one page may take before it is reported as hanging, in ms. */
@@ -29,8 +32,12 @@ Options:
   --html FILE          write a self-contained HTML report
   --concurrency N      pages audited in parallel (default 2)
   --browser PATH       Chromium or Chrome to use (default /usr/bin/chromium, or $CHROMIUM_PATH)
-  --stub-vendors       answer known vendor endpoints locally with an empty success (no test traffic in
-                       production analytics); the hits still count as sent
+  --stub-vendors       answer locally, with an empty success, every request Tagwatch reads as a tag hit
+                       (first-party collectors and --endpoint hosts included) and every vendor library or
+                       configuration request: no test traffic reaches production analytics; hits count as sent
+  --endpoint HOST[/PATH]=VENDOR
+                       a first-party proxy or server-side container to read as VENDOR's hits (repeatable),
+                       e.g. --endpoint metrics.shop.example/collect=ga4
   --settle MS          time each page gets to send its tags without a journey (default 3000)
   --timeout MS         a page that takes longer is reported as hanging (default 30000)
   -h, --help           this text
@@ -44,6 +51,21 @@ function positiveInt(name: string, raw: string | undefined, fallback: number, ma
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} expects a whole number from 1 to ${max}, got "${raw}".`);
   return n;
+}
+
+/** `host[/path]=vendor` → a custom endpoint, or a UsageError that shows the form. */
+export function parseEndpoint(raw: string): CustomEndpoint {
+  const at = raw.lastIndexOf('=');
+  const target = raw.slice(0, at).replace(/^https?:\/\//, '');
+  const vendor = raw.slice(at + 1);
+  const slash = target.indexOf('/');
+  const host = (slash < 0 ? target : target.slice(0, slash)).toLowerCase();
+  const path = slash < 0 ? '/' : target.slice(slash);
+  if (at < 0 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) {
+    throw new UsageError(`--endpoint expects HOST[/PATH]=VENDOR, such as metrics.shop.example/collect=ga4; got "${raw}".`);
+  }
+  if (!isVendorId(vendor)) throw new UsageError(`--endpoint ${raw}: unknown vendor "${vendor}" (expected one of ${VENDOR_IDS.join(', ')}).`);
+  return { host, path, vendor };
 }
 
 /** Parse the command line; a UsageError says what is wrong and what to do. */
@@ -62,6 +84,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
         concurrency: { type: 'string' },
         browser: { type: 'string' },
         'stub-vendors': { type: 'boolean', default: false },
+        endpoint: { type: 'string', multiple: true },
         settle: { type: 'string' },
         timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -90,6 +113,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
     ...(values.browser !== undefined ? { browser: values.browser } : {}),
     concurrency: positiveInt('concurrency', values.concurrency, 2, 16),
     stubVendors: values['stub-vendors'] ?? false,
+    endpoints: (values.endpoint ?? []).map(parseEndpoint),
     settleMs: positiveInt('settle', values.settle, 3_000, 120_000),
     timeoutMs: positiveInt('timeout', values.timeout, 30_000, 600_000),
   };

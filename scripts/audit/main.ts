@@ -90,8 +90,9 @@ export async function main(argv: string[]): Promise<number> {
       progress(`No URL given: auditing the bundled demo shop (${site.origin}/shop/) with the default plan.`);
     }
     ext = await launchExtension(EXTENSION_DIR, opts.browser);
-    if (opts.stubVendors || demo) await routeVendors(ext.context);
+    if (opts.stubVendors || demo) await routeVendors(ext.context, { endpoints: opts.endpoints });
     await usePlans(ext, [plan]);
+    if (opts.endpoints.length > 0) await ext.inExtension((endpoints) => chrome.storage.local.set({ settings: { endpoints } }), opts.endpoints);
 
     // Targets: the journey once (its own goto steps), or once per URL given (relative gotos resolved against
     // it; a journey that does not start with a goto starts at the URL), or each URL simply loaded.
