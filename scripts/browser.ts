@@ -101,7 +101,7 @@ function isTopLevelNavigation(route: Route): boolean {
 
 /**
  * Answer locally every request Tagwatch decodes as a tag hit, and every request to a vendor's registry host
- * (lib/tags/stub.ts decides): scripts get an empty script, other GETs a 1×1 gif, POSTs an empty 204. First-party
+ * (lib/tags/stub.ts decides): scripts get an empty script, other GETs a 1×1 gif, POSTs an empty 200. First-party
  * collectors are answered too, so an unresolvable sGTM host counts as sent and no test traffic reaches production
  * analytics. Everything else goes on (`fallback`: to a route the caller set, else the network).
  */
@@ -125,7 +125,8 @@ export async function routeVendors(context: BrowserContext, opts: RouteOptions =
     if (req.resourceType() === 'script' || /\.js(\?|$)|\/gtag\/js|\/gtm\.js|\/signals\/config\//.test(url)) {
       return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* vendor library stand-in */' });
     }
-    if (method === 'POST') return route.fulfill({ status: 204, body: '' });
+    // 200, not 204: SDKs that check for exactly 200 (posthog-js) would send the batch again.
+    if (method === 'POST') return route.fulfill({ status: 200, body: '' });
     return route.fulfill({ status: 200, contentType: 'image/gif', body: GIF });
   };
   await context.route(() => true, handler);
@@ -196,10 +197,13 @@ export async function launchChromium(extensionDir?: string, browser?: string): P
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: false,
+    // `--enable-automation` sets navigator.webdriver, which bot filters read as loudly as the user agent.
+    ignoreDefaultArgs: ['--enable-automation'],
     args: [
       ...CHROMIUM_ARGS,
       // A flag, not Playwright's per-page override: workers and the extension's own requests carry it too.
       ...(userAgent ? [`--user-agent=${userAgent}`] : []),
+      '--disable-blink-features=AutomationControlled',
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
   });

@@ -73,6 +73,15 @@ describe('recordRequest', () => {
     expect(hit).toMatchObject({ event: 'Lead', bodyState: 'binary', partial: problem });
   });
 
+  it('gives the account the request headers named (a Basic-auth write key) to the hits without one', async () => {
+    const body = JSON.stringify({ type: 'track', event: 'trial_started', properties: { plan: 'pro' } });
+    const r = req({ url: 'https://acme.dataplane.rudderstack.com/v1/track', method: 'POST', body: { kind: 'text', text: body, truncated: false, bytes: body.length } });
+    const [stored] = await recordRequest(db, r, decodeRequest);
+    expect(stored!.account).toBeUndefined();
+    await recordOutcome(db, r.requestId, { statusCode: 200 }, 'wk_rudder');
+    expect((await hitsForTab(db, 7)).map((h) => [h.vendor, h.event, h.account, h.status])).toEqual([['rudderstack', 'trial_started', 'wk_rudder', 'sent']]);
+  });
+
   it('marks a truncated body as partial instead of dropping the hit', async () => {
     const [hit] = await recordRequest(db, req({ method: 'POST', body: { kind: 'text', text: 'id=1&ev=Lead', truncated: true, bytes: 10_000_000 } }), decodeRequest);
     expect(hit).toMatchObject({ event: 'Lead', bodyState: 'truncated', partial: 'body truncated at 64 KiB' });

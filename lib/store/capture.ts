@@ -216,16 +216,21 @@ export function statusForError(error: string): 'blocked' | 'failed' {
   return /ERR_BLOCKED_BY_(CLIENT|ADMINISTRATOR|RESPONSE|CSP|ORB)|ERR_ABORTED/.test(error) ? 'blocked' : 'failed';
 }
 
-/** The browser's answer for a request: HTTP status, or the error that stopped it. */
-export async function recordOutcome(db: Writable, requestId: string, outcome: RequestOutcome): Promise<StoredHit[]> {
+/**
+ * The browser's answer for a request: HTTP status, or the error that stopped it. `account`: the account its
+ * headers named (a write key sent as Basic auth), given to the hits that have none.
+ */
+export async function recordOutcome(db: Writable, requestId: string, outcome: RequestOutcome, account?: string): Promise<StoredHit[]> {
   return inTx(db, ['hits'], async (tx) => {
     const store = tx.objectStore('hits');
     const hits = await store.index('byRequest').getAll(`wr:${requestId}`);
-    const updated = hits.map((h): HitRow =>
-      'error' in outcome
-        ? { ...h, status: statusForError(outcome.error), error: outcome.error }
-        : { ...h, status: outcome.statusCode >= 400 ? 'failed' : 'sent', statusCode: outcome.statusCode },
-    );
+    const updated = hits.map((h): HitRow => ({
+      ...h,
+      ...('error' in outcome
+        ? { status: statusForError(outcome.error), error: outcome.error }
+        : { status: outcome.statusCode >= 400 ? 'failed' : 'sent', statusCode: outcome.statusCode }),
+      ...(account !== undefined && h.account === undefined && h.event !== 'library_load' ? { account } : {}),
+    }));
     await Promise.all(updated.map((h) => store.put(h)));
     return updated;
   });

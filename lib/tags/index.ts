@@ -3,6 +3,7 @@ import type { HitRequest, TagDecoder, TagHit } from './types';
 import { VENDORS, type VendorId } from './vendors';
 
 export type { HitRequest, TagHit, TagDecoder } from './types';
+export { accountFromBasicAuth } from './auth';
 export { VENDORS, VENDOR_IDS, isVendorId, vendorsOwning, type VendorId } from './vendors';
 
 /** A user's own endpoint: a first-party proxy or server-side container the built-in decoders cannot know. */
@@ -162,6 +163,11 @@ function decodeWith(req: HitRequest, options: DecodeOptions | undefined, fast: b
     if (hits.length > 0) return hits;
   }
   return [];
+}
+
+/** Some of these hits have no account, and their vendor's SDK may send it as Basic auth (read it from the headers). */
+export function wantsAuthAccount(hits: readonly TagHit[]): boolean {
+  return hits.some((h) => h.account === undefined && h.event !== 'library_load' && BY_VENDOR.get(h.vendor)?.accountInBasicAuth === true);
 }
 
 /** Contract (DESIGN.md): the tag hits one request carries; [] when no vendor matches. Never throws. */

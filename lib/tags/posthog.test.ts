@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compressToBase64 } from 'lz-string';
+import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { decodeRequest, type HitRequest, type TagHit } from '.';
 
@@ -23,7 +23,7 @@ describe('posthog', () => {
     ['gzip-js body, inflated', post('https://us.i.posthog.com/e/?compression=gzip-js&ver=1.200.0', [{ event: 'signed_up', properties: { token: 'phc_G' } }]),
       { event: 'signed_up', account: 'phc_G' }],
     // posthog-js before gzip: LZString.compressToBase64 of the JSON, as a form field.
-    ['lz64 form body', post('https://us.i.posthog.com/e/?compression=lz64', `data=${encodeURIComponent(compressToBase64(JSON.stringify([{ event: 'trial_started', properties: { token: 'phc_LZ', plan: 'pro' } }])))}`),
+    ['lz64 form body', post('https://us.i.posthog.com/e/?compression=lz64', `data=${encodeURIComponent(LZString.compressToBase64(JSON.stringify([{ event: 'trial_started', properties: { token: 'phc_LZ', plan: 'pro' } }])))}`),
       { event: 'trial_started', account: 'phc_LZ', params: { plan: 'pro' } }],
     ['lz64 body that is not lz-string', post('https://us.i.posthog.com/e/?compression=lz64', 'data=%%%'), { partial: 'lz64 body could not be decompressed' }],
     ['session recording', post('https://us.i.posthog.com/s/?compression=gzip-js', '\u001f\ufffd'), { event: '$snapshot', partial: 'compressed body' }],

@@ -1,4 +1,5 @@
-import { decompressFromBase64 } from 'lz-string';
+// lz-string is CommonJS: its default export is the one Node's ESM loader and the bundler both give.
+import LZString from 'lz-string';
 import { decodeBase64Text, domainIs, flatten, isRecord, parseForm, parseJson, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
@@ -40,7 +41,7 @@ function lz64(url: URL, body: string | undefined): string | undefined {
   const data = (body ? parseForm(body).get('data') : null) ?? url.searchParams.get('data');
   if (!data) return undefined;
   try {
-    return decompressFromBase64(data.replace(/ /g, '+')) || undefined;
+    return LZString.decompressFromBase64(data.replace(/ /g, '+')) || undefined;
   } catch {
     return undefined;
   }

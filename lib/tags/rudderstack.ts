@@ -20,6 +20,7 @@ function libraryFile(host: string, path: string): string | undefined {
 
 export const rudderstack: TagDecoder = {
   vendor: 'rudderstack',
+  accountInBasicAuth: true,
   matches: (url) => {
     const host = url.hostname;
     if (!domainIs(host, 'rudderstack.com') && !domainIs(host, 'rudderlabs.com')) return false;

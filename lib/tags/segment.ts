@@ -88,6 +88,7 @@ function isSegmentApi(host: string): boolean {
 
 export const segment: TagDecoder = {
   vendor: 'segment',
+  accountInBasicAuth: true,
   anyHost: true,
   matches: (url) => {
     const path = url.pathname;

@@ -33,6 +33,8 @@ export interface TagDecoder {
    * lib/tags/dispatch.property.test.ts checks the registry's hosts against `matches`.
    */
   anyHost?: true;
+  /** The vendor's SDK may send the account as HTTP Basic auth's user name (a write key): see lib/tags/auth.ts. */
+  accountInBasicAuth?: true;
   /** Cheap test on the parsed URL; `decode` runs only when it is true. */
   matches: (url: URL, req: HitRequest) => boolean;
   decode: (url: URL, req: HitRequest) => TagHit[];
