@@ -1,28 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAudit as audit } from './audit-cli';
 import { serveSite, type Site } from './harness';
-
-// The audit command as a consultant or a CI job runs it: a child process, its output and its exit code.
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function audit(args: string[], timeoutMs = 120_000): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn('node_modules/.bin/tsx', ['scripts/audit/main.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
-}
 
 interface ReportTag { vendor: string; event?: string; status: string }
 interface Report { version: number; goals: Array<{ id: string; fired: number; firings: Array<{ tags: ReportTag[] }> }>; findings: Array<{ kind: string; severity: string }>; journey?: { expectedGoals: Array<{ id: string; fired: boolean }> } }
