@@ -3,8 +3,8 @@ import type { TagDecoder, TagHit } from './types';
 
 // Adobe Analytics (AppMeasurement): image requests `GET|POST https://<company>.sc.omtrdc.net/b/ss/<rsid>[,<rsid2>]/1/
 // JS-2.22.0/s<random>?AQB=1&pageName=…&g=<url>&events=…&v1=…&c1=…&AQE=1` (also `*.2o7.net` and first-party CNAME
-// hosts, so off Adobe's domains the `/b/ss/` path plus the `AQB=1` marker identify it; a POST carries the same
-// fields as its body). Adobe's data collection query parameters: AQB/AQE mark the start and the untruncated end,
+// hosts, so off Adobe's domains the `/b/ss/` path plus the `AQB=1` marker identify it — or the full AppMeasurement
+// path `/b/ss/<rsid>/<0|1|…>/<code version>/s<random>`, which a POST keeps while its fields ride in the body). Adobe's data collection query parameters: AQB/AQE mark the start and the untruncated end,
 // vN → eVarN (1–250), cN → propN (1–75), hN → hierN, lN → listN, g page URL, r referrer, pageName/gn, ch channel,
 // events/ev, products, pe link type (lnk_o custom, lnk_d download, lnk_e exit) with pev1 link URL and pev2 link
 // name; `c.`…`.c` bracket context data, nested as `a.`…`.a`. A request sent to several report suites is one hit
@@ -29,6 +29,8 @@ const NUMBERED: Readonly<Record<string, readonly [string, number]>> = {
 const DIGITS = /^\d{1,3}$/;
 
 const BEACON = '/b/ss/';
+/** `/b/ss/<rsid>/<n>/<JS-2.22.0 | H.27.5 | …>/s<random>`: AppMeasurement's own image path, specific on any host. */
+const APPMEASUREMENT_PATH = /\/b\/ss\/[^/]+\/\d+\/[A-Za-z0-9._-]+\/s\d+$/;
 
 function isAdobeHost(host: string): boolean {
   return domainIs(host, 'omtrdc.net') || domainIs(host, '2o7.net');
@@ -95,7 +97,7 @@ export const adobeAnalytics: TagDecoder = {
   matches: (url, req) => {
     const path = url.pathname;
     if (path.includes(BEACON)) {
-      if (isAdobeHost(url.hostname)) return true;
+      if (isAdobeHost(url.hostname) || APPMEASUREMENT_PATH.test(path)) return true;
       return url.search.includes('AQB=1') || (req.body !== undefined && req.body.includes('AQB=1'));
     }
     return path.endsWith('.js') && libraryScript(url.hostname, path) !== undefined;

@@ -40,6 +40,9 @@ describe('ga4', () => {
     ['server-side tagging on a first-party host', 'https://metrics.shop.example/g/collect?v=2&tid=G-ABC&en=generate_lead',
       { event: 'generate_lead', account: 'G-ABC' }],
     ['first-party proxy under a prefix', 'https://shop.example/a1b2/g/collect?v=2&tid=G-ABC&en=page_view', { event: 'page_view', account: 'G-ABC' }],
+    ['first-party proxy passing on another protocol version', 'https://shop.example/g/collect?tid=G-ABC&en=page_view', { event: 'page_view', account: 'G-ABC' }],
+    ['a server-side container on App Engine\'s default host', 'https://tagging-123.uc.r.appspot.com/g/collect?v=2&tid=G-ABC&en=page_view', { event: 'page_view', account: 'G-ABC' }],
+    ['the collect path with a trailing slash', 'https://www.google-analytics.com/g/collect/?v=2&tid=G-ABC&en=page_view', { event: 'page_view', account: 'G-ABC' }],
     ['user-agent client hints', `${GA}?v=2&tid=G-ABC123&en=page_view&uap=macOS&uamb=0&uaa=arm`,
       { params: { ua_platform: 'macOS', ua_mobile: '0', ua_architecture: 'arm' } }],
     ['gtag.js', 'https://www.googletagmanager.com/gtag/js?id=G-ABC123&l=dataLayer&cx=c',
@@ -109,7 +112,6 @@ describe('ga4', () => {
     ['Universal Analytics hit', 'https://www.google-analytics.com/collect?v=1&tid=UA-1234-1&cid=1.2&t=event&ec=Video&ea=play'],
     ['Universal Analytics /j/collect', 'https://www.google-analytics.com/j/collect?v=1&_v=j101&tid=UA-1234-1&t=pageview'],
     ['advertising-features copy', 'https://stats.g.doubleclick.net/g/collect?v=2&tid=G-ABC123&cid=1.2&en=page_view'],
-    ['/g/collect without v=2 on another host', 'https://shop.example/g/collect?tid=G-ABC&en=page_view'],
     ['/g/collect without a G- id on another host', 'https://shop.example/g/collect?v=2&tid=UA-1-1&en=page_view'],
     ['/g/collect with nothing on another host', 'https://api.example/g/collect'],
     ['a G- id on some other path', 'https://shop.example/collect?v=2&tid=G-ABC&en=page_view'],
@@ -154,7 +156,8 @@ describe('ga4', () => {
     expect(hits.every((h) => h.vendor === 'ga4')).toBe(true);
   });
 
-  it('never throws and always answers an array, whatever the URL and body', () => {
+  // 500 random requests take a few seconds on a machine shared by several test runs: room for that, not a speed check.
+  it('never throws and always answers an array, whatever the URL and body', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.webUrl({ withQueryParameters: true }), fc.string(), fc.string().map((s) => `${GA}?v=2&tid=G-${s}`),

@@ -7,7 +7,8 @@ import type { TagDecoder, TagHit } from './types';
 // GA4 (gtag.js / GTM, Measurement Protocol v2):
 //   GET|POST https://www.google-analytics.com/g/collect?v=2&tid=G-XXXX&cid=…&en=page_view&ep.x=…
 // also from region hosts (region1.google-analytics.com, region1.analytics.google.com) and from any host that
-// proxies it (server-side tagging, first-party collectors): there `v=2` and `tid=G-…` are what say "GA4".
+// proxies it (server-side tagging, first-party collectors, App Engine's `*.appspot.com` sGTM default): there the
+// `/g/collect` path with a `tid=G-…` measurement id is what says "GA4".
 // A POST batches events: the URL carries the shared fields, the body one event per line (`en=…&ep.x=…`).
 // stats.g.doubleclick.net/g/collect is the advertising-features copy of a GA4 hit, not a hit of its own.
 // Also read: the server Measurement Protocol (`/mp/collect?measurement_id=G-…`, JSON body) and gtag.js loads.
@@ -79,11 +80,14 @@ function isAnalyticsHost(url: URL): boolean {
 }
 
 function isCollect(url: URL): boolean {
-  if (!url.pathname.endsWith('/g/collect')) return false;
+  const path = url.pathname;
+  if (!path.endsWith('/g/collect') && !path.endsWith('/g/collect/')) return false;
   if (hostIs(url, 'doubleclick.net')) return false;
-  if (isAnalyticsHost(url)) return true;
+  // Google's hosts, and App Engine's, where a server-side container runs by default (`<project>.appspot.com`).
+  if (isAnalyticsHost(url) || hostIs(url, 'appspot.com')) return true;
   const q = url.searchParams;
-  return q.get('v') === '2' && q.get('tid')?.startsWith('G-') === true;
+  // A measurement id (G-…) on the collect path is GA4's own, whatever protocol version the proxy passes on.
+  return q.get('tid')?.startsWith('G-') === true;
 }
 
 function isMeasurementProtocol(url: URL): boolean {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeRequest, type HitRequest, type TagHit } from '.';
 
-// Request shapes from Matomo's Tracking HTTP API reference: matomo.php / piwik.php with idsite and rec=1.
+// Request shapes from Matomo's Tracking HTTP API reference: matomo.php / piwik.php with idsite and rec=1, or sparser.
 const TRACKER = 'https://analytics.shop.example/matomo.php';
 
 describe('matomo', () => {
@@ -25,6 +25,11 @@ describe('matomo', () => {
     ['matomo.cloud library', { url: 'https://cdn.matomo.cloud/shop.matomo.cloud/matomo.js' }, { event: 'library_load', params: { script: 'matomo.js', instance: 'shop.matomo.cloud' } }],
     ['self-hosted library', { url: 'https://analytics.shop.example/matomo.js' }, { event: 'library_load', params: { script: 'matomo.js' } }],
     ['Matomo Tag Manager container', { url: 'https://cdn.matomo.cloud/shop.matomo.cloud/container_AbCd1234.js' }, { event: 'library_load' }],
+    // Sparse requests: the tracker path with one of the Tracking API's own fields is still the tracker.
+    ['sparse page view (action_name only)', { url: 'https://stats.shop.example/matomo.php?action_name=' }, { event: 'page_view', account: undefined }],
+    ['sparse request naming the site', { url: 'https://shop.example/matomo.php?idsite=1' }, { event: 'page_view', account: '1' }],
+    ['sparse request in a subfolder', { url: 'https://shop.example/matomo/piwik.php?rec=1' }, { event: 'page_view' }],
+    ['sparse POST form body', { url: TRACKER, method: 'POST', body: 'e_c=Forms&e_a=Submit' }, { event: 'Submit' }],
   ])('%s', (_, req, want) => expect(decodeRequest(req)[0]).toMatchObject({ vendor: 'matomo', ...want }));
 
   it('reads a bulk request as one hit per request', () => {
@@ -35,8 +40,7 @@ describe('matomo', () => {
 
   it.each<HitRequest>([
     { url: 'https://shop.example/matomo.php' },
-    { url: 'https://shop.example/matomo.php?idsite=1' },
-    { url: 'https://shop.example/piwik.php?rec=1' },
+    { url: 'https://shop.example/matomo.php?page=2&url=https%3A%2F%2Fshop.example%2F' },
     { url: 'https://shop.example/matomo.php', method: 'POST', body: 'name=Jo&message=rec=1' },
     { url: 'https://shop.example/docs/matomo.php.html?idsite=1&rec=1' },
     { url: 'https://shop.example/js/matomo-setup.js' },

@@ -3,9 +3,10 @@ import type { TagDecoder, TagHit } from './types';
 
 // Matomo (formerly Piwik) is self-hosted or on matomo.cloud, so any host can be a collector. The Tracking HTTP API:
 // `GET|POST https://<host>/matomo.php?idsite=1&rec=1&action_name=…&url=…` (or `piwik.php`); matomo.js sends the same
-// fields as a form body on POST. Bulk tracking POSTs JSON `{"requests": ["?idsite=1&rec=1&…", …]}`. The path and
-// the required `idsite` + `rec=1` fields together recognise it: a site's own `matomo.php` page without them is not
-// a hit. Events: e_c/e_a/e_n/e_v; goals: idgoal (+ revenue); ecommerce: ec_id (order) or idgoal=0 (cart update);
+// fields as a form body on POST. Bulk tracking POSTs JSON `{"requests": ["?idsite=1&rec=1&…", …]}`. The tracker
+// path (`…/matomo.php`, `…/piwik.php`) with the Tracking API's fields recognises it: `idsite` + `rec=1`, or, on a
+// sparse request, one of the API's own names (action_name, e_c, idgoal, ping, …); a site's own `matomo.php` page
+// without any of them is not a hit. Events: e_c/e_a/e_n/e_v; goals: idgoal (+ revenue); ecommerce: ec_id (order) or idgoal=0 (cart update);
 // site search: search; outlinks and downloads: link / download; content tracking: c_n/c_i; heart beat: ping=1.
 
 const NAMES: Readonly<Record<string, string>> = {
@@ -35,6 +36,14 @@ function libraryFile(url: URL, path: string): string | undefined {
 
 function hasMarkers(text: string): boolean {
   return text.includes('idsite=') && text.includes('rec=1');
+}
+
+/** Names only the Tracking API uses (generic ones such as `url` or `search` alone prove nothing). */
+const API_FIELDS = ['action_name', 'idsite', 'rec', '_id', '_idts', 'e_c', 'e_a', 'idgoal', 'ec_id', 'ping', 'pv_id', 'c_n'] as const;
+
+function hasApiField(query: URLSearchParams): boolean {
+  for (const name of API_FIELDS) if (query.has(name)) return true;
+  return false;
 }
 
 function eventOf(f: ReadonlyMap<string, string>): string {
@@ -69,8 +78,8 @@ export const matomo: TagDecoder = {
     const path = url.pathname;
     if (isTrackerPath(path)) {
       const query = url.searchParams;
-      if (query.has('idsite') && query.get('rec') === '1') return true;
-      return req.body !== undefined && hasMarkers(req.body);
+      if (hasApiField(query)) return true;
+      return req.body !== undefined && (hasMarkers(req.body) || hasApiField(parseForm(req.body)));
     }
     return libraryFile(url, path) !== undefined;
   },

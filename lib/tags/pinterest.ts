@@ -5,7 +5,8 @@ import type { TagDecoder, TagHit } from './types';
 // - `ed` event data (value, currency, order_id, line_items…), `pd` partner data (em: hashed email, np…),
 //   `ad` automatic data (loc, ref, if, sh, sw), each URL-encoded JSON — or bracket params (`ed[value]=…`) from
 //   the <noscript> image. `event=init` is the base code's image; a hit without `event` is `pintrk('page')`.
-// - /user/?tid=…&pd=… refreshes the user's data, sometimes naming the event too.
+// - /user/?tid=…&pd=… refreshes the user's (hashed) match data after a hit: a sync that accompanies the tag, not a
+//   hit of its own (counting it would show each event twice).
 // - Library: https://s.pinimg.com/ct/core.js (which loads /ct/lib/main.*.js).
 
 const BRACKET = /^(ed|pd|ad)\[(.+)\]$/;
@@ -25,12 +26,10 @@ function isLibrary(url: URL): boolean {
   return url.hostname === 's.pinimg.com' && url.pathname.startsWith('/ct/') && url.pathname.endsWith('.js');
 }
 
-function endpoint(url: URL): 'v3' | 'user' | undefined {
+function endpoint(url: URL): 'v3' | undefined {
   if (url.hostname !== 'ct.pinterest.com') return undefined;
   const p = url.pathname;
-  if (p === '/v3/' || p === '/v3') return 'v3';
-  if (p === '/user/' || p === '/user') return 'user';
-  return undefined;
+  return p === '/v3/' || p === '/v3' ? 'v3' : undefined;
 }
 
 export const pinterest: TagDecoder = {
@@ -63,7 +62,6 @@ export const pinterest: TagDecoder = {
     }
     if (body.kind === 'json') Object.assign(params, flatten(body.value));
     // The /user/ call may repeat an event the /v3/ call already sent: say which one this was.
-    if (kind === 'user') params.endpoint = 'user';
 
     const hit: TagHit = {
       vendor: 'pinterest',

@@ -6,7 +6,7 @@ import type { HitRequest, TagDecoder, TagHit } from './types';
 //   in the query, or as a form body; newer SDKs POST JSON, either flat `{ pid, ev, … }` or an envelope
 //   `{ ctx: { url, … }, req: [{ t: { pid, ev, … } }, …] }` where only `t` entries are events (the others are
 //   diagnostics). A JSON envelope without any event is telemetry: not a hit.
-// - GET /cm/i?pid=…: the cookie match that accompanies the pixel.
+// - GET /cm/i?pid=… and /cm/p?pnid=…: cookie matches that accompany the pixel — syncs, not hits.
 // - Library: https://sc-static.net/scevent.min.js and the pixel's config, tr.snapchat.com/config/<region>/<pid>.js
 
 const SNAP_HOST = /^tr(?:\d+|-shadow)?\.snapchat\.com$/;
@@ -27,12 +27,10 @@ function isLibrary(url: URL): boolean {
   return SNAP_HOST.test(url.hostname) && CONFIG_PATH.test(url.pathname);
 }
 
-function endpoint(url: URL): 'p' | 'cm' | undefined {
+function endpoint(url: URL): 'p' | undefined {
   if (!SNAP_HOST.test(url.hostname)) return undefined;
   const p = url.pathname;
-  if (p === '/p' || p === '/p/') return 'p';
-  if (p === '/cm/i' || p === '/cm/i/') return 'cm';
-  return undefined;
+  return p === '/p' || p === '/p/' ? 'p' : undefined;
 }
 
 function recordHit(event: Record<string, unknown>, shared: Record<string, string>, query: URLSearchParams): TagHit {
@@ -84,7 +82,6 @@ export const snapchat: TagDecoder = {
     }
     const kind = endpoint(url);
     if (kind === undefined) return [];
-    if (kind === 'cm') return [formHit(url.searchParams)];
 
     const body = readBody(req.body);
     switch (body.kind) {
