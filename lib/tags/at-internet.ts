@@ -53,8 +53,9 @@ export const atInternet: TagDecoder = {
   matches: (url) => {
     const path = url.pathname;
     if (path.endsWith('.js')) return library(url) !== undefined;
-    if (isHitXiti(path)) return true;
-    return path === '/event' && url.searchParams.has('s') && (domainIs(url.hostname, 'pa-cd.com') || domainIs(url.hostname, 'xiti.com'));
+    const host = url.hostname;
+    if (!domainIs(host, 'xiti.com') && !domainIs(host, 'pa-cd.com') && !domainIs(host, 'ati-host.net')) return false;
+    return isHitXiti(path) || (path === '/event' && url.searchParams.has('s'));
   },
   decode: (url, req): TagHit[] => {
     const lib = library(url);

@@ -21,6 +21,11 @@ describe('mparticle', () => {
     ['library', { url: `https://jssdkcdns.mparticle.com/js/v2/${KEY}/mparticle.js` }, { event: 'library_load', account: KEY }],
   ])('%s', (_, req, want) => expect(decodeRequest(req)[0]).toMatchObject({ vendor: 'mparticle', ...want }));
 
+  it('does not take an inherited name for a v2 message type', () => {
+    const hit = decodeRequest({ url: `https://jssdks.mparticle.com/v2/JS/${KEY}/Events`, method: 'POST', body: '{"dt":"constructor"}' })[0];
+    expect(hit?.params.event_type).toBe('constructor');
+  });
+
   it.each<HitRequest>([
     { url: `https://jssdkcdns.mparticle.com/JS/v2/${KEY}/config?env=0` },
     { url: `https://jssdks.mparticle.com/v2/JS/${KEY}/Forwarding`, method: 'POST', body: '{}' },

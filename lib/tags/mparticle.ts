@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, readBody, str } from './params';
+import { domainIs, flatten, isRecord, nameTable, readBody, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // mParticle's Web SDK. Events: `POST https://jssdks.mparticle.com/v3/JS/<API key>/events` with a JSON batch
@@ -14,7 +14,7 @@ import type { TagDecoder, TagHit } from './types';
 const EVENTS_PATH = /^\/v([23])\/JS\/([^/]+)\/events$/i;
 const LIBRARY = /^\/js\/v\d+\/([^/]+)\/mparticle(?:\.min)?\.js$/i;
 const IDENTITY = /^\/v1\/(?:[^/]+\/)?(identify|login|logout|modify)$/;
-const V2_TYPES: Readonly<Record<string, string>> = { e: 'custom_event', pv: 'screen_view', ss: 'session_start', se: 'session_end', cm: 'commerce_event', ast: 'application_state_transition', o: 'opt_out', uic: 'user_identity_change', uac: 'user_attribute_change' };
+const V2_TYPES = nameTable({ e: 'custom_event', pv: 'screen_view', ss: 'session_start', se: 'session_end', cm: 'commerce_event', ast: 'application_state_transition', o: 'opt_out', uic: 'user_identity_change', uac: 'user_attribute_change' });
 const MAX_EVENTS = 100;
 
 function v3Hit(event: unknown, account: string, shared: Record<string, string>): TagHit {
