@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, nameTable, parseForm, readBody, str } from './params';
+import { domainIs, flatten, isRecord, nameTable, parseForm, readBody, unreadJsonReason, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Adobe Heartbeat (Media Analytics). The Media SDK for JavaScript sends heartbeats as
@@ -68,7 +68,7 @@ export const adobeHeartbeat: TagDecoder = {
     if (!m) return [];
     const body = readBody(req.body);
     if (body.kind !== 'json') {
-      const partial = body.kind === 'broken' ? 'the body is not valid JSON (cut at the capture limit?)' : 'no readable JSON body';
+      const partial = unreadJsonReason(body);
       return [{ vendor: 'adobe-heartbeat', event: m[1] ? undefined : 'sessionStart', params: m[1] ? { session_id: m[1] } : {}, partial }];
     }
     return [collectionHit(body.value, m[1])];

@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, nameTable, namedParams, readBody, str, withForm } from './params';
+import { domainIs, flatten, isRecord, nameTable, namedParams, readBody, unreadJsonReason, str, withForm } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Adobe Target. at.js 2.x calls the Delivery API: `POST https://<client code>.tt.omtrdc.net/rest/v1/delivery?
@@ -100,7 +100,7 @@ export const adobeTarget: TagDecoder = {
       const account = url.searchParams.get('client') ?? clientFromHost(url.hostname);
       const body = readBody(req.body);
       if (body.kind !== 'json' || !isRecord(body.value)) {
-        const partial = body.kind === 'broken' ? 'the body is not valid JSON (cut at the capture limit?)' : 'no readable JSON body';
+        const partial = unreadJsonReason(body);
         return [{ vendor: 'adobe-target', account, params: {}, partial }];
       }
       const hits = deliveryHits(url, account, body.value);

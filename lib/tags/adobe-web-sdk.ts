@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, nameTable, readBody, str } from './params';
+import { domainIs, flatten, isRecord, nameTable, readBody, unreadJsonReason, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Adobe Experience Platform Web SDK (alloy.js) sends to the Edge Network: `POST https://edge.adobedc.net/ee/v1/interact?
@@ -68,7 +68,7 @@ export const adobeWebSdk: TagDecoder = {
     const endpoint = path.slice(path.lastIndexOf('/') + 1);
     const body = readBody(req.body);
     if (body.kind !== 'json') {
-      const partial = body.kind === 'broken' ? 'the body is not valid JSON (cut at the capture limit?)' : 'no readable JSON body';
+      const partial = unreadJsonReason(body);
       return [{ vendor: 'adobe-web-sdk', event: kind === 'consent' ? 'set_consent' : undefined, account, params: { endpoint }, partial }];
     }
     const json = body.value;

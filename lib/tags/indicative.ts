@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, readBody, str } from './params';
+import { domainIs, flatten, isRecord, readBody, unreadJsonReason, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Indicative. Its Input API takes `POST https://api.indicative.com/service/event` with JSON `{apiKey, eventName,
@@ -41,7 +41,7 @@ export const indicative: TagDecoder = {
     if (rest !== '' && rest !== 'batch') return [];
     const body = readBody(req.body);
     if (body.kind !== 'json' || !isRecord(body.value)) {
-      return [{ vendor: 'indicative', params: {}, partial: body.kind === 'broken' ? 'the body is not valid JSON (cut at the capture limit?)' : 'no readable JSON body' }];
+      return [{ vendor: 'indicative', params: {}, partial: unreadJsonReason(body) }];
     }
     const json = body.value;
     const apiKey = str(json.apiKey);

@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, nameTable, readBody, str } from './params';
+import { domainIs, flatten, isRecord, nameTable, readBody, unreadJsonReason, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // mParticle's Web SDK. Events: `POST https://jssdks.mparticle.com/v3/JS/<API key>/events` with a JSON batch
@@ -71,7 +71,7 @@ export const mparticle: TagDecoder = {
     const account = m[2]!;
     const body = readBody(req.body);
     if (body.kind !== 'json' || !isRecord(body.value)) {
-      return [{ vendor: 'mparticle', account, params: {}, partial: body.kind === 'broken' ? 'the body is not valid JSON (cut at the capture limit?)' : 'no readable JSON body' }];
+      return [{ vendor: 'mparticle', account, params: {}, partial: unreadJsonReason(body) }];
     }
     const json = body.value;
     if (m[1] === '2') return [v2Hit(json, account)];

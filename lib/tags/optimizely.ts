@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, nameTable, namedParams, readBody, str } from './params';
+import { domainIs, flatten, isRecord, nameTable, namedParams, readBody, unreadJsonReason, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Optimizely (Web Experimentation, and the Feature Experimentation SDKs, which share the endpoint). Events go to the
@@ -76,7 +76,7 @@ export const optimizely: TagDecoder = {
     }
     const body = readBody(req.body);
     if (body.kind !== 'json' || !isRecord(body.value)) {
-      return [{ vendor: 'optimizely', params: {}, partial: body.kind === 'broken' ? 'the body is not valid JSON (cut at the capture limit?)' : 'no readable JSON body' }];
+      return [{ vendor: 'optimizely', params: {}, partial: unreadJsonReason(body) }];
     }
     const hits = snapshotHits(body.value);
     return hits.length > 0 ? hits : [{ vendor: 'optimizely', account: str(body.value.project_id), params: {}, partial: 'the payload carries no events' }];

@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, readBody, str } from './params';
+import { domainIs, flatten, isRecord, readBody, unreadJsonReason, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Split (feature flags and experiments; now Harness FME). The browser SDK posts what it measured to
@@ -69,7 +69,7 @@ export const split: TagDecoder = {
     if (kind === undefined) return [];
     const body = readBody(req.body);
     if (body.kind !== 'json') {
-      return [{ vendor: 'split', params: {}, partial: body.kind === 'broken' ? 'the body is not valid JSON (cut at the capture limit?)' : 'no readable JSON body' }];
+      return [{ vendor: 'split', params: {}, partial: unreadJsonReason(body) }];
     }
     const json = body.value;
     const account = isRecord(json) ? str(json.token) : undefined;
