@@ -156,8 +156,7 @@ describe('ga4', () => {
     expect(hits.every((h) => h.vendor === 'ga4')).toBe(true);
   });
 
-  // 500 random requests take a few seconds on a machine shared by several test runs: room for that, not a speed check.
-  it('never throws and always answers an array, whatever the URL and body', { timeout: 30_000 }, () => {
+  it('never throws and always answers an array, whatever the URL and body', () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.webUrl({ withQueryParameters: true }), fc.string(), fc.string().map((s) => `${GA}?v=2&tid=G-${s}`),
