@@ -10,7 +10,7 @@ import { contentScriptSizes } from './bench/sizes';
 const line = (label: string, value: string, target = '') => console.log(`  ${label.padEnd(52)} ${value.padStart(14)}  ${target}`);
 
 const d = benchDecode();
-console.log(`\nDecoding (${d.requests.toLocaleString()} mixed tag requests → ${d.hits.toLocaleString()} hits, one core)`);
+console.log(`\nDecoding (${d.requests.toLocaleString()} mixed tag requests, ${d.compressed.toLocaleString()} of them gzipped → ${d.hits.toLocaleString()} hits, one core)`);
 line('tag hits decoded per second', d.hitsPerSecond.toLocaleString(), '(target ≥ 200,000)');
 line('non-tag requests rejected per second', d.nonTagRequestsPerSecond.toLocaleString());
 

@@ -1,4 +1,4 @@
-import { Gunzip, Unzlib } from 'fflate';
+import { Gunzip, inflateSync, Unzlib } from 'fflate';
 
 // Compressed request bodies, recognised by their magic bytes (SDKs gzip batches without saying so: posthog-js
 // sends gzip as `text/plain` with no `compression=` parameter) and inflated synchronously — webRequest's
@@ -61,8 +61,85 @@ function lastBytes(parts: readonly Uint8Array[], n: number): Uint8Array {
   return filled === n ? out : out.subarray(n - filled);
 }
 
+/**
+ * Inputs up to this size are inflated in one call: deflate's ratio is at most 1032:1, so their output is at most
+ * ~4 MiB, and one call costs a tenth of a stream (which allocates its windows on every push). Larger ones — rare,
+ * and any real zip bomb — go through the stream, which stops at the cap.
+ */
+const ONE_SHOT_MAX = 4 * 1024;
+
+/** Where the deflate data sits inside a gzip (RFC 1952 §2.3) or zlib (RFC 1950 §2.2) stream; undefined if cut short. */
+function deflateSpan(bytes: Uint8Array, compression: Compression): { start: number; end: number } | undefined {
+  if (compression === 'deflate') return bytes.length >= 6 ? { start: 2, end: bytes.length - 4 } : undefined;
+  if (bytes.length < 18) return undefined;
+  const flags = bytes[3]!;
+  let at = 10;
+  if (flags & 4) at += 2 + (bytes[10]! | (bytes[11]! << 8)); // FEXTRA
+  for (const bit of [8, 16]) {
+    // FNAME, FCOMMENT: zero-terminated
+    if (!(flags & bit)) continue;
+    while (at < bytes.length && bytes[at] !== 0) at++;
+    at++;
+  }
+  if (flags & 2) at += 2; // FHCRC
+  return at + 8 <= bytes.length ? { start: at, end: bytes.length - 8 } : undefined;
+}
+
+let CRC_TABLE: Uint32Array | undefined;
+/** CRC-32 (RFC 1952 §8): gzip's check of the inflated data. */
+function crc32(bytes: Uint8Array): number {
+  const table = (CRC_TABLE ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  }));
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const u32le = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+
+/**
+ * The whole of a small stream that inflates within `cap`, in one call, into a buffer of the size it declares (gzip's
+ * ISIZE) or of the cap (zlib); undefined for anything else — cut, corrupt, larger, or a trailer that does not
+ * check out — which the stream then reads and explains.
+ */
+function inflateSmall(parts: readonly Uint8Array[], compression: Compression, cap: number): Inflated | undefined {
+  let bytes: Uint8Array;
+  if (parts.length === 1) bytes = parts[0]!;
+  else {
+    bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) bytes.set(p, (at += p.length) - p.length);
+  }
+  const span = deflateSpan(bytes, compression);
+  if (!span) return undefined;
+  const declared = compression === 'gzip' ? u32le(bytes, bytes.length - 4) : undefined;
+  if (declared !== undefined && declared > cap) return undefined;
+  let out: Uint8Array;
+  try {
+    // A buffer given to fflate is not grown: output past it is dropped, so a lying trailer cannot cost memory.
+    out = inflateSync(bytes.subarray(span.start, span.end), { out: new Uint8Array(declared ?? cap) });
+  } catch {
+    return undefined;
+  }
+  if (compression === 'gzip') return out.length === declared && crc32(out) === u32le(bytes, bytes.length - 8) ? { kind: 'complete', bytes: out } : undefined;
+  return trailerAgrees(bytes.subarray(bytes.length - 4), out, compression) ? { kind: 'complete', bytes: out } : undefined;
+}
+
 /** Inflate `parts` (one stream split into chunks, as webRequest hands them over) up to `cap` bytes of output. */
 export function inflateCapped(parts: readonly Uint8Array[], compression: Compression, cap: number): Inflated {
+  let total = 0;
+  for (const p of parts) total += p.length;
+  if (total <= ONE_SHOT_MAX) {
+    const small = inflateSmall(parts, compression, cap);
+    if (small) return small;
+  }
+  return inflateStreamed(parts, compression, cap);
+}
+
+function inflateStreamed(parts: readonly Uint8Array[], compression: Compression, cap: number): Inflated {
   const out = new Uint8Array(cap);
   let length = 0;
   let capped = false;

@@ -1,9 +1,14 @@
+import { gzipSync } from 'fflate';
 import type { HitRequest } from '../../lib/tags/types';
+
+/** A request as webRequest hands it over: `raw` is a body sent compressed, read through lib/tags/body.ts as the worker does. */
+export type CorpusRequest = HitRequest & { raw?: Uint8Array };
+const gzip = (value: unknown) => gzipSync(new TextEncoder().encode(JSON.stringify(value)));
 
 // Realistic tag requests, in the vendors' documented formats, varied by a counter so no two are identical.
 const PAGE = 'https%3A%2F%2Fshop.example%2Fproducts%2Fmug%3Fvariant%3D';
 
-const TEMPLATES: Array<(i: number) => HitRequest> = [
+const TEMPLATES: Array<(i: number) => CorpusRequest> = [
   (i) => ({ url: `https://region1.google-analytics.com/g/collect?v=2&tid=G-BENCH${i % 7}&gtm=45je&_p=${i}&cid=1234.${i}&ul=en-us&sr=1920x1080&_s=${i % 9}&sid=17000${i}&sct=3&seg=1&dl=${PAGE}${i}&dt=Mug&en=page_view&_ee=1&ep.content_group=shop`, method: 'POST', type: 'ping' }),
   (i) => ({ url: `https://www.google-analytics.com/g/collect?v=2&tid=G-BENCH1&cid=55.${i}&dl=${PAGE}${i}&gcs=G111&gcd=13r3r3r3r5l1`, method: 'POST', type: 'ping', body: `en=add_to_cart&cu=EUR&epn.value=${i % 50}.5&pr1=idSKU${i}~nmMug~pr12.5~qt2~caKitchen\nen=view_item&pr1=idSKU${i}~nmMug\nen=scroll&epn.percent_scrolled=90` }),
   (i) => ({ url: `https://www.facebook.com/tr/?id=10203040${i % 5}&ev=${['PageView', 'Lead', 'AddToCart', 'Purchase'][i % 4]}&dl=${PAGE}${i}&rl=&if=false&ts=17000000${i}&cd[value]=${i % 90}&cd[currency]=EUR&sw=1920&sh=1080&v=2.9.150&r=stable&ec=${i % 4}&o=4126&fbp=fb.1.1700.${i}&it=1700&coo=false&rqm=GET`, method: 'GET', type: 'image' }),
@@ -25,10 +30,18 @@ const TEMPLATES: Array<(i: number) => HitRequest> = [
   (i) => ({ url: `https://sb.scorecardresearch.com/b?c1=2&c2=123456${i % 7}&cv=4.4.0&cs_ucfr=1&c7=${PAGE}${i}&c8=Mug&c9=&rn=${i}`, method: 'GET', type: 'image' }),
   (i) => ({ url: 'https://logx.optimizely.com/v1/events', method: 'POST', type: 'ping', body: JSON.stringify({ account_id: '8504447126', project_id: `850444712600${i % 3}`, client_name: 'js', visitors: [{ visitor_id: `oeu${i}`, snapshots: [{ decisions: [{ campaign_id: '20000001', experiment_id: '20000002', variation_id: `2000000${i % 2}` }], events: [{ entity_id: '20000001', type: 'campaign_activated', timestamp: 1763884800000 + i, uuid: `e${i}` }] }] }] }) }),
   (i) => ({ url: `https://acme.piwik.pro/ppms.php?idsite=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5${i % 10}&rec=1&action_name=Mug&url=${PAGE}${i}&_id=a1b2c3d4${i}&e_c=Cart&e_a=add&e_n=SKU${i}`, method: 'GET', type: 'xmlhttprequest' }),
+  // Compressed batches as SDKs send them: posthog-js gzips (no header says so), Amplitude gzips uploads ≥ 2 KiB.
+  (i) => ({ url: `https://us.i.posthog.com/e/?ip=1&_=${1763884800000 + i}&ver=1.449.2`, method: 'POST', type: 'xmlhttprequest',
+    raw: gzip([{ event: 'trial_started', properties: { token: 'phc_BENCH', distinct_id: `d${i}`, $current_url: `https://shop.example/p/${i}`, plan: 'pro' } },
+      { event: '$pageview', properties: { token: 'phc_BENCH', distinct_id: `d${i}`, $current_url: `https://shop.example/p/${i}` } }]) }),
+  (i) => ({ url: 'https://api2.amplitude.com/2/httpapi', method: 'POST', type: 'xmlhttprequest',
+    raw: gzip({ api_key: 'amp_BENCH', events: Array.from({ length: 3 }, (_, k) => ({ event_type: k === 0 ? 'Add To Cart' : 'Product Viewed', device_id: `d${i}`, session_id: 1763884800000 + i,
+      time: 1763884800000 + i + k, event_properties: { sku: `SKU${i}-${k}`, name: 'Stoneware mug, speckled glaze, 350 ml', price: 12, currency: 'EUR', categories: ['kitchen', 'mugs', 'gifts'] },
+      user_properties: { plan: 'free', country: 'DE' }, platform: 'Web', os_name: 'Chrome', language: 'en-US', library: 'amplitude-ts/2.48.1' })) }) }),
 ];
 
 /** `n` tag requests cycling through the vendors above. */
-export function tagCorpus(n: number): HitRequest[] {
+export function tagCorpus(n: number): CorpusRequest[] {
   return Array.from({ length: n }, (_, i) => TEMPLATES[i % TEMPLATES.length]!(i));
 }
 
