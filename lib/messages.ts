@@ -9,8 +9,8 @@ import type { PageEvent } from './store/types';
 
 /** What a content script reports. Several made in the same task travel together as one `batch`. */
 export type PageMessage =
-  /** content → background: a request body the page hooks recovered (webRequest may not have it). */
-  | { type: 'page_body'; url: string; method: string; body: string; encoding?: 'base64'; at: number }
+  /** content → background: a request body the page hooks recovered (webRequest may not have it), base64 of its bytes ('' for none). */
+  | { type: 'page_body'; url: string; method: string; body: string; at: number }
   /** content → background: a goal of the active plan fired. */
   | { type: 'goal_fired'; id: string; firing: GoalFiring }
   /** content → background: the page said something (dataLayer event, consent state). */

@@ -29,7 +29,7 @@ export function registerMessages(ctx: WorkerContext): void {
         const ref = refOf(sender, message.at);
         if (!ref) return;
         return ctx.write(ref.tabId, async (db) => {
-          const result = await grouped(db, (w) => recordPageBody(w, { ...ref, url: message.url, method: message.method, body: message.body, ...(message.encoding === 'base64' ? { encoding: 'base64' as const } : {}) }, ctx.decode));
+          const result = await grouped(db, (w) => recordPageBody(w, { ...ref, url: message.url, method: message.method, body: message.body, encoding: 'base64' }, ctx.decode));
           if (result === 'merged') ctx.changed(ref.tabId);
           return result;
         });

@@ -134,9 +134,12 @@ export function main(): void {
       for (const signal of parseSignals(event.data)) {
         if (!allow()) return;
         switch (signal.kind) {
-          case 'request':
-            send({ type: 'page_body', url: signal.url, method: signal.method, body: signal.body, ...(signal.encoding ? { encoding: signal.encoding } : {}), at: signal.at });
+          case 'request': {
+            // parseSignals built the signal from its known fields only: url, method, body (base64) and at are the message.
+            const { kind, api, ...body } = signal;
+            send({ type: 'page_body', ...body });
             break;
+          }
           case 'datalayer':
           case 'consent': {
             // parseSignals built the signal from its known fields only: all but `at` is the page event.

@@ -12,11 +12,10 @@ type Fn = (...args: unknown[]) => unknown;
  */
 export function installPageHooks(win: Window & typeof globalThis, post: (signal: PageSignal) => void): void {
   const now = () => win.Date.now();
-  const { Blob, ArrayBuffer, Request, Uint8Array } = win;
+  // WebIDL calls a window's own function on the window when it is called bare: btoa needs no bind.
+  const { Blob, ArrayBuffer, Request, Uint8Array, btoa } = win;
   const blobSlice = Blob.prototype.slice;
   const blobBytes = Blob.prototype.arrayBuffer;
-  const decoder = new win.TextDecoder();
-  const btoa = win.btoa.bind(win);
   const fromCharCode = String.fromCharCode;
   const safe = (fn: () => void) => {
     try {
@@ -36,30 +35,26 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
       },
     });
 
-  /** Text as UTF-8; binary bytes (a gzipped batch: control bytes early on) as base64, so none is lost crossing worlds. */
-  const bodyOf = (bytes: Uint8Array): { body: string; encoding?: 'base64' } => {
-    let binary = false;
-    for (let i = 0; i < bytes.length && i < 1024 && !binary; i++) binary = bytes[i]! < 9 || (bytes[i]! > 13 && bytes[i]! < 32);
-    if (!binary) return { body: decoder.decode(bytes) };
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 8192) text += Reflect.apply(fromCharCode, null, bytes.subarray(i, i + 8192)) as string;
-    return { body: btoa(text), encoding: 'base64' };
-  };
-
   // Network. Only bodies webRequest may not give us are forwarded: Blobs and buffers (Chromium reports a Blob body
-  // to webRequest as "Unknown error"), and the absence of a body in a sendBeacon, which Chromium reports the same
-  // way — the empty body we forward tells the worker that nothing was withheld.
+  // to webRequest as "Unknown error"), as base64 of their bytes — text or gzip alike, nothing lost between worlds —
+  // and the absence of a body in a sendBeacon, which Chromium reports the same way: the empty body we forward tells
+  // the worker that nothing was withheld.
   const forwardBody = (api: 'beacon' | 'fetch' | 'xhr', url: unknown, method: string, body: unknown) => {
     const at = now();
     const href = new win.URL(String(url), win.location.href).href;
-    const request = (copy: { body: string; encoding?: 'base64' }) => emit({ kind: 'request', api, url: href, method, ...copy, at });
+    const request = (base64: string) => emit({ kind: 'request', api, url: href, method, body: base64, at });
+    const bytes = (b: Uint8Array) => {
+      let text = '';
+      for (let i = 0; i < b.length; i += 8e3) text += Reflect.apply(fromCharCode, null, b.subarray(i, i + 8e3)) as string;
+      request(btoa(text));
+    };
     if (body instanceof Blob) {
-      void blobBytes.call(blobSlice.call(body, 0, SIGNAL_BODY_CAP)).then((buffer) => request(bodyOf(new Uint8Array(buffer))), () => undefined);
+      void blobBytes.call(blobSlice.call(body, 0, SIGNAL_BODY_CAP)).then((buffer) => bytes(new Uint8Array(buffer)), () => undefined);
     } else if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
       const whole = body instanceof ArrayBuffer;
-      request(bodyOf(new Uint8Array(whole ? body : body.buffer, whole ? 0 : body.byteOffset, Math.min(body.byteLength, SIGNAL_BODY_CAP))));
-    } else if (api === 'beacon' && (body === undefined || body === null || body === '')) {
-      request({ body: '' });
+      bytes(new Uint8Array(whole ? body : body.buffer, whole ? 0 : body.byteOffset, Math.min(body.byteLength, SIGNAL_BODY_CAP)));
+    } else if (api === 'beacon' && (body ?? '') === '') {
+      request('');
     }
   };
   // (A missing API cannot be proxied: `safe` leaves it missing.)

@@ -14,10 +14,10 @@ export type ConsentState = 'granted' | 'denied';
 
 export type PageSignal =
   /**
-   * A request body the browser may withhold from webRequest (Blob / buffer bodies; '' for a sendBeacon without
-   * one). `base64`: the body is binary (a gzipped batch) and `body` holds its bytes in base64.
+   * A request body the browser may withhold from webRequest (Blob / buffer bodies), as base64 of its bytes — a
+   * gzipped batch crosses intact; '' for a sendBeacon without one.
    */
-  | { kind: 'request'; api: 'beacon' | 'fetch' | 'xhr'; url: string; method: string; body: string; encoding?: 'base64'; at: number }
+  | { kind: 'request'; api: 'beacon' | 'fetch' | 'xhr'; url: string; method: string; body: string; at: number }
   /** dataLayer.push({event}), gtag('event', name), fbq('track', name). `data`: a bounded JSON snapshot. */
   | { kind: 'datalayer'; source: 'dataLayer' | 'gtag' | 'fbq'; event: string; data?: string; at: number }
   /** pushState / replaceState / popstate / hashchange. */
@@ -33,7 +33,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 type Field = [name: string, test: number | RegExp, optional?: true];
 const CONSENT = /^(granted|denied)$/;
 const FIELDS: Readonly<Record<PageSignal['kind'], Field[]>> = {
-  request: [['api', /^(beacon|fetch|xhr)$/], ['url', 16_384], ['method', 16], ['body', SIGNAL_BODY_BASE64_CAP], ['encoding', /^base64$/, true]],
+  request: [['api', /^(beacon|fetch|xhr)$/], ['url', 16_384], ['method', 16], ['body', SIGNAL_BODY_BASE64_CAP]],
   datalayer: [['source', /^(dataLayer|gtag|fbq)$/], ['event', 200], ['data', STRING_CAP, true]],
   history: [['url', 16_384]],
   consent: [['source', /^(tcf|gcm_default|gcm_update)$/], ['adStorage', CONSENT, true], ['analyticsStorage', CONSENT, true]],
