@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../lib/goals/types';
+import { BADGE_COLORS, BADGE_TEXT_COLOR } from '../lib/view/badge';
+import { hexToRgb } from '../lib/view/contrast';
 import { launchExtension, readStore, routeVendors, serveSite, settle, usePlans, type Extension, type Site } from './harness';
 
 // The audit a marketer reads: the demo shop (e2e/site/shop/) driven like a visitor in real Chromium, with an
@@ -165,10 +167,18 @@ describe('the audit of the demo shop', () => {
 
   it('shows the number of errors in red on the toolbar badge', async () => {
     const badge = await settle(
-      () => ext.inExtension(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), color: await chrome.action.getBadgeBackgroundColor({ tabId: id }) }), tabId),
+      () =>
+        ext.inExtension(
+          async (id) => ({
+            text: await chrome.action.getBadgeText({ tabId: id }),
+            color: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
+            textColor: await chrome.action.getBadgeTextColor({ tabId: id }),
+          }),
+          tabId,
+        ),
       (b) => b.text === '4',
     );
-    expect(badge).toEqual({ text: '4', color: [0xc9, 0x2a, 0x2a, 255] });
+    expect(badge).toEqual({ text: '4', color: [...hexToRgb(BADGE_COLORS.red), 255], textColor: [...hexToRgb(BADGE_TEXT_COLOR), 255] });
   });
 
   it('exports the report as JSON with the same statuses, and as CSV and Markdown; copies the summary', async () => {
