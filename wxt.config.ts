@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { manifestIcons } from './scripts/icon-sizes';
+import { SOURCES_EXCLUDE } from './scripts/package-files';
 
 /** The isolated-world content script: built as a plain script (no WXT wrapper) and listed here. */
 const PAGE_WATCH = 'page-watch';
@@ -55,6 +56,8 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The sources package AMO's reviewers build from: no tests, fixtures or benches (scripts/check-packages.ts checks).
+  zip: { excludeSources: SOURCES_EXCLUDE },
   hooks: {
     // entrypoints/page-watch is an unlisted script so that WXT does not wrap it in its ContentScriptContext
     // (3 KB in every frame of every page, and a postMessage to the page at start). It ships beside the other
