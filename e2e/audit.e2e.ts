@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkReportFile } from '../lib/audit/report-schema';
+import { parsePlanText } from '../lib/goals/schema';
 import type { Plan } from '../lib/goals/types';
 import { BADGE_COLORS, BADGE_TEXT_COLOR } from '../lib/view/badge';
 import { hexToRgb } from '../lib/view/contrast';
@@ -12,7 +14,12 @@ import { launchExtension, readStore, routeVendors, serveSite, settle, usePlans, 
 // exported report say about it. Screenshots of the popup go to e2e/artifacts/ (git-ignored).
 
 const ARTIFACTS = resolve('e2e/artifacts');
-const SHOP_PLAN = JSON.parse(readFileSync(resolve('e2e/site/shop/plan.json'), 'utf8')) as Plan;
+/** The shop's plan file as the options page would put it in force (its "$schema" key left out). */
+const SHOP_PLAN: Plan = (() => {
+  const parsed = parsePlanText(readFileSync(resolve('e2e/site/shop/plan.json'), 'utf8'));
+  if (!parsed.ok) throw new Error(`e2e/site/shop/plan.json: ${parsed.errors.join('; ')}`);
+  return parsed.plan;
+})();
 
 interface StoredRow { tabId: number; status?: string; goalId?: string }
 
@@ -195,6 +202,8 @@ describe('the audit of the demo shop', () => {
       hits: Array<{ id: string; event?: string; status: string }>;
     };
     expect(report.version).toBe(1);
+    // The file follows its published format: docs/report-format.md, schemas/report.v1.json.
+    expect(checkReportFile(report)).toEqual({ ok: true });
     expect(report.page).toEqual({ url: `${site.origin}/shop/index.html`, title: 'Mugshop — demo shop' });
     const statuses = report.goals.map((g) => `${g.id} ${g.fired}: ${g.firings.flatMap((f) => f.tags.map((t) => `${t.vendor}/${t.event}=${t.status}`)).join(' ')}`);
     expect(statuses).toEqual([

@@ -118,6 +118,8 @@ describe('the tracking-plan editor', () => {
     expect(text).toContain('goals[0].trigger.kind: unknown kind "sumbit"');
     expect(text).toContain('goals[1].trigger: click needs "selector" or "text"');
     expect(text).toContain('goals[1].expect[0].vendor: unknown vendor "facebook"');
+    // Where the format is written down, for the person fixing the file.
+    expect(text).toContain('docs/plan-format.md, JSON Schema schemas/plan.v1.json');
     expect(await storedPlans()).toEqual(before);
     expect(await options.getByTestId('plan-row').count()).toBe(before.length);
     await options.close();
