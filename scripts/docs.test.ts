@@ -11,7 +11,10 @@ const schema = (name: string) => JSON.stringify(JSON.parse(jsonSchemas()[name]!)
 
 describe('docs/plan-format.md', () => {
   it.each(TRIGGER_KINDS)('describes the %s trigger', (kind) => expect(doc('plan-format.md')).toContain(`| \`${kind}\` |`));
-  it.each(VENDOR_IDS)('lists the vendor slug %s', (id) => expect(doc('plan-format.md')).toContain(`\`${id}\``));
+  // The slugs are listed once for users, in the README's Vendors section, which the format document links to.
+  it('links to the list of vendor slugs', () => expect(doc('plan-format.md')).toContain('(../README.md#vendors)'));
+  const vendors = readFileSync('README.md', 'utf8').split('\n## Vendors')[1]?.split('\n## ')[0] ?? '';
+  it.each(VENDOR_IDS)('the README lists the vendor slug %s', (id) => expect(vendors).toContain(`\`${id}\``));
 });
 
 describe('docs/journey-format.md', () => {
