@@ -160,6 +160,12 @@ describe('parsePlan accepts and normalises', () => {
     expect(parsePlan(plan)).toEqual({ ok: true, plan });
   });
 
+  it('a "$schema" key for editors, which the plan in force leaves out', () => {
+    const goals = [{ id: 'g', name: 'g', trigger: { kind: 'click', text: 'Buy' } }];
+    expect(parsePlan({ $schema: '../schemas/plan.v1.json', version: 1, name: 'P', goals })).toEqual({ ok: true, plan: { version: 1, name: 'P', goals } });
+    expect(parsePlan({ $schema: 7, version: 1, goals })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^\$schema: /)] });
+  });
+
   it.each<[string, unknown, unknown]>([
     ['a goal name from its id', { id: 'g', trigger: { kind: 'click', text: 'Buy' } }, { id: 'g', name: 'g', trigger: { kind: 'click', text: 'Buy' } }],
     ['trimmed strings', { id: ' g ', name: ' G ', trigger: { kind: 'click', selector: ' .buy ' } }, { id: 'g', name: 'G', trigger: { kind: 'click', selector: '.buy' } }],

@@ -13,7 +13,7 @@ type Fn = (...args: unknown[]) => unknown;
 export function installPageHooks(win: Window & typeof globalThis, post: (signal: PageSignal) => void): void {
   const now = () => win.Date.now();
   // WebIDL calls a window's own function on the window when it is called bare: btoa needs no bind.
-  const { Blob, ArrayBuffer, Request, Uint8Array, btoa } = win;
+  const { Blob, ArrayBuffer, Request, Uint8Array: Bytes, btoa } = win;
   const blobSlice = Blob.prototype.slice;
   const blobBytes = Blob.prototype.arrayBuffer;
   const fromCharCode = String.fromCharCode;
@@ -49,10 +49,10 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
       request(btoa(text));
     };
     if (body instanceof Blob) {
-      void blobBytes.call(blobSlice.call(body, 0, SIGNAL_BODY_CAP)).then((buffer) => bytes(new Uint8Array(buffer)), () => undefined);
+      void blobBytes.call(blobSlice.call(body, 0, SIGNAL_BODY_CAP)).then((buffer) => bytes(new Bytes(buffer)), () => undefined);
     } else if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
       const whole = body instanceof ArrayBuffer;
-      bytes(new Uint8Array(whole ? body : body.buffer, whole ? 0 : body.byteOffset, Math.min(body.byteLength, SIGNAL_BODY_CAP)));
+      bytes(new Bytes(whole ? body : body.buffer, whole ? 0 : body.byteOffset, Math.min(body.byteLength, SIGNAL_BODY_CAP)));
     } else if (api === 'beacon' && (body ?? '') === '') {
       request('');
     }

@@ -35,7 +35,10 @@ function zeroBomb(size: number): Uint8Array {
   const bits = (value: number, count: number) => {
     for (let i = 0; i < count; i++) {
       out[byte]! |= ((value >> i) & 1) << bit;
-      if (++bit === 8) (bit = 0), byte++;
+      if (++bit === 8) {
+        bit = 0;
+        byte++;
+      }
     }
   };
   /** Huffman codes go most significant bit first. */

@@ -26,9 +26,11 @@ and which tags they should have sent but did not.
 With no URL and no journey, serves the bundled demo shop and audits it with the default plan.
 
 Options:
-  --plan FILE          tracking plan (JSON, version 1); default: the built-in default plan
-  --journey FILE       steps to run in one page (goto, click, fill, submit, play, scroll, wait, expectGoal)
-  --out FILE           write the JSON report (one report, or a list when several pages were audited)
+  --plan FILE          tracking plan (JSON, version 1: docs/plan-format.md); default: the built-in default plan
+  --journey FILE       steps to run in one page (goto, click, fill, submit, play, scroll, wait, expectGoal:
+                       docs/journey-format.md)
+  --out FILE           write the JSON report (one report, or a list when several pages were audited:
+                       docs/report-format.md)
   --html FILE          write a self-contained HTML report
   --concurrency N      pages audited in parallel (default 2)
   --browser PATH       Chromium or Chrome to use (default /usr/bin/chromium, or $CHROMIUM_PATH)
@@ -42,7 +44,12 @@ Options:
   --timeout MS         a page that takes longer is reported as hanging (default 30000)
   -h, --help           this text
 
-Exit code: 0 no error-level finding · 1 an error-level finding · 2 bad usage or a page that could not load.`;
+Exit code: 0 no error-level finding · 1 an error-level finding · 2 bad usage or a page that could not load.
+
+File formats (in the Tagwatch repository), each with a JSON Schema to put in "$schema" for editor completion:
+  plan      docs/plan-format.md      schemas/plan.v1.json
+  journey   docs/journey-format.md   schemas/journey.v1.json
+  report    docs/report-format.md    schemas/report.v1.json`;
 
 export class UsageError extends Error {}
 

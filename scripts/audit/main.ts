@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditTab } from '../../lib/audit/audit-tab';
-import { parseJourneyText, type Journey } from '../../lib/audit/journey';
+import { JOURNEY_FORMAT_HINT, parseJourneyText, type Journey } from '../../lib/audit/journey';
 import type { AuditReport } from '../../lib/audit/report';
 import { reportToHtml } from '../../lib/audit/html-report';
 import { reportToText } from '../../lib/audit/text-report';
 import { DEFAULT_PLAN } from '../../lib/goals/default-plan';
-import { parsePlanText } from '../../lib/goals/schema';
+import { PLAN_FORMAT_HINT, parsePlanText } from '../../lib/goals/schema';
 import type { Plan } from '../../lib/goals/types';
 import { chromiumPath, EXTENSION_DIR, launchExtension, usePlans, NoBrowserError, routeVendors, serveSite, SITE_DIR, tabRecords, type Extension, type Site } from '../browser';
 import { parseAuditArgs, USAGE, UsageError } from './args';
@@ -28,10 +28,10 @@ class Fatal extends Error {
   }
 }
 
-function readJson<T>(file: string, what: string, parse: (text: string) => { ok: true; value: T } | { ok: false; errors: string[] }): T {
+function readJson<T>(file: string, what: string, hint: string, parse: (text: string) => { ok: true; value: T } | { ok: false; errors: string[] }): T {
   if (!existsSync(file)) throw new Fatal(`${what} ${file} not found. Check the path.`, 2);
   const result = parse(readFileSync(file, 'utf8'));
-  if (!result.ok) throw new Fatal(`${what} ${file} is not valid:\n  ${result.errors.join('\n  ')}`, 2);
+  if (!result.ok) throw new Fatal(`${what} ${file} is not valid:\n  ${result.errors.join('\n  ')}\n${hint}`, 2);
   return result.value;
 }
 
@@ -67,14 +67,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const demo = opts.urls.length === 0 && !opts.journey;
   const plan: Plan = opts.plan
-    ? readJson(opts.plan, 'Plan', (t) => {
+    ? readJson(opts.plan, 'Plan', PLAN_FORMAT_HINT, (t) => {
         const r = parsePlanText(t);
         return r.ok ? { ok: true, value: r.plan } : r;
       })
     : DEFAULT_PLAN;
   const journeyFile = opts.journey ?? (demo ? DEMO_JOURNEY : undefined);
   const journey: Journey | undefined = journeyFile
-    ? readJson(journeyFile, 'Journey', (t) => {
+    ? readJson(journeyFile, 'Journey', JOURNEY_FORMAT_HINT, (t) => {
         const r = parseJourneyText(t);
         return r.ok ? { ok: true, value: r.journey } : r;
       })
