@@ -46,7 +46,7 @@ describe('exportFile', () => {
   });
 
   it.each<[ExportKind, string]>([
-    ['csv-hits', 'id,time,vendor,event,account,status,error,url,params\r\n'],
+    ['csv-hits', 'id,time,vendor,event,account,status,error,url,params,partial\r\n'],
     ['csv-goals', 'goal_id,goal_name,fired_at,element,vendor,event,status,hit_id,reason\r\n'],
     ['markdown', '# Tracking audit: Checkout\n'],
   ])('writes %s in its human form', (kind, start) => expect(exportFile(report, kind).text.startsWith(start)).toBe(true));
