@@ -220,7 +220,7 @@ describe('the audit of the demo shop', () => {
     const [hitsCsv] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-csv-hits').click()]);
     expect(hitsCsv.suggestedFilename()).toMatch(/^tagwatch-hits-localhost-\d+-\d{8}-\d{4}\.csv$/);
     const hitLines = readFileSync(await hitsCsv.path(), 'utf8').trim().split('\r\n');
-    expect(hitLines[0]).toBe('id,time,vendor,event,account,status,error,url,params');
+    expect(hitLines[0]).toBe('id,time,vendor,event,account,status,error,url,params,partial');
     expect(hitLines).toHaveLength(report.hits.length + 1);
 
     const [goalsCsv] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-csv-goals').click()]);

@@ -20,8 +20,10 @@ beforeAll(async () => {
 });
 afterAll(async () => site?.close());
 
+// Each run builds the extension first (as a user's run does): on a two-core machine shared by several test runs
+// that alone can take most of a minute, so the runs that audit pages get three.
 describe('npm run audit', () => {
-  it('audits the shop through a journey and exits 1 because tags are missing', async () => {
+  it('audits the shop through a journey and exits 1 because tags are missing', { timeout: 180_000 }, async () => {
     const out = join(dir, 'shop.json');
     const html = join(dir, 'shop.html');
     const run = await audit([site.origin, '--plan', 'e2e/site/shop/plan.json', '--journey', 'e2e/site/shop/journey.json', '--stub-vendors', '--out', out, '--html', html, '--settle', '1500']);
@@ -46,7 +48,7 @@ describe('npm run audit', () => {
     expect(readFileSync(html, 'utf8')).toContain('<!doctype html');
   });
 
-  it('with no URL, audits the bundled demo shop with the default plan (the README run command)', async () => {
+  it('with no URL, audits the bundled demo shop with the default plan (the README run command)', { timeout: 180_000 }, async () => {
     const out = join(dir, 'demo.json');
     const run = await audit(['--out', out]);
     expect(run.stderr).toContain('auditing the bundled demo shop');
@@ -58,7 +60,7 @@ describe('npm run audit', () => {
     expect(report.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['missing_tag', 'pii_in_hit']));
   });
 
-  it('reports a broken URL and a hanging page without stopping the others, and exits 2', async () => {
+  it('reports a broken URL and a hanging page without stopping the others, and exits 2', { timeout: 180_000 }, async () => {
     const out = join(dir, 'many.json');
     const run = await audit([`${site.origin}/shop/index.html`, 'http://127.0.0.1:9/', `${site.origin}/slow`, '--stub-vendors', '--timeout', '4000', '--settle', '500', '--concurrency', '3', '--out', out]);
     expect(run.code).toBe(2);
