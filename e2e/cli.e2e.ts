@@ -99,7 +99,7 @@ describe('npm run audit', () => {
     expect(run.stderr).toContain('The plan format: docs/plan-format.md, JSON Schema schemas/plan.v1.json');
   });
 
-  it('takes a plan and a journey that name their JSON Schema in "$schema"', async () => {
+  it('takes a plan and a journey that name their JSON Schema in "$schema"', { timeout: 180_000 }, async () => {
     const out = join(dir, 'with-schema.json');
     // The shop's plan and the example journey both carry "$schema"; the journey is the { steps } form.
     const run = await audit([site.origin, '--plan', 'e2e/site/shop/plan.json', '--journey', 'examples/journey.json', '--stub-vendors', '--out', out, '--settle', '1000']);
