@@ -1,12 +1,12 @@
 import { VENDORS, categoryWords, isVendorId, type VendorId } from '../tags/vendors';
-import type { FindingKind, Severity } from './findings';
+import type { Severity } from './findings';
 import { scanParam, scanValue } from './pii';
 import type { AuditReport, ReportGoal, ReportHit } from './report';
 import {
   STATUS_SYMBOL, STATUS_WORDS, goalCoverage, reportCounts, summaryLine,
   type CoverageStatus, type TagCoverage,
 } from './text-report';
-import { clock, vendorName } from './words';
+import { FINDING_KIND_WORDS, clock, vendorName } from './words';
 
 // The audit as one HTML file a consultant hands to a client: headline, goal × vendor coverage grid, findings,
 // a timeline per page, the tags seen. Self-contained (inline CSS, no script, no external asset), light and dark,
@@ -33,15 +33,6 @@ export function esc(text: string | number): string {
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const SEVERITY_TITLE: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
-const KIND_WORDS: Record<FindingKind, string> = {
-  missing_tag: 'Missing tag',
-  duplicate_hit: 'Duplicate hit',
-  pii_in_hit: 'Personal data in a hit',
-  before_consent: 'Sent before consent',
-  invalid_params: 'Invalid parameters',
-  tag_without_goal: 'Tag without a goal',
-  library_without_hits: 'Library without hits',
-};
 /** A cell's status when its tags disagree: the one that most needs fixing. */
 const CELL_ORDER: readonly CoverageStatus[] = ['missing', 'blocked', 'failed', 'sent', 'not_triggered'];
 const HIT_STATUS: Record<ReportHit['status'], { symbol: string; words: string; cls: string }> = {
@@ -150,7 +141,7 @@ function findingsHtml(report: AuditReport): string {
     const list = report.findings.filter((f) => f.severity === severity);
     if (list.length === 0) return '';
     const items = list.map((f) => {
-      const meta = [KIND_WORDS[f.kind], ...(f.vendor ? [vendorName(f.vendor)] : [])].join(' · ');
+      const meta = [FINDING_KIND_WORDS[f.kind], ...(f.vendor ? [vendorName(f.vendor)] : [])].join(' · ');
       return `<li class="finding sev-${severity}" data-kind="${esc(f.kind)}"><span class="meta">${esc(meta)}</span> ${esc(f.message)}</li>`;
     });
     return `<h4 class="sev-${severity}" data-severity="${severity}">${SEVERITY_TITLE[severity]} (${list.length})</h4><ul class="findings">${items.join('\n')}</ul>`;
