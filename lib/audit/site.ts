@@ -131,7 +131,7 @@ function pageVendors(report: AuditReport): Record<string, VendorPresence> {
 }
 
 /** What a group of findings is about, beyond its kind and vendor; the switch names every kind. */
-function subjectOf(f: Finding): string | undefined {
+export function subjectOf(f: Finding): string | undefined {
   switch (f.kind) {
     case 'missing_tag':
       return `${f.event ?? 'any event'} (goal ${f.goalId})`;
