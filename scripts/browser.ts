@@ -129,22 +129,37 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
 ];
 
+/** Temporary profiles of browsers still open: the audit command removes them on Ctrl-C as well. */
+export const liveProfiles = new Set<string>();
+
 /** Chromium (new headless) with a fresh profile and, when given, one unpacked extension loaded. */
 export async function launchChromium(extensionDir?: string, browser?: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'tagwatch-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(browser),
-    headless: false,
-    args: [...CHROMIUM_ARGS, ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])],
-  });
+  liveProfiles.add(userDataDir);
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath(browser),
+      headless: false,
+      args: [...CHROMIUM_ARGS, ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])],
+    });
+  } catch (error) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    liveProfiles.delete(userDataDir);
+    throw error;
+  }
   return {
     context,
     close: async () => {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      try {
+        await context.close();
+      } finally {
+        rmSync(userDataDir, { recursive: true, force: true });
+        liveProfiles.delete(userDataDir);
+      }
     },
   };
 }

@@ -6,6 +6,8 @@ import {
   STATUS_SYMBOL, STATUS_WORDS, goalCoverage, reportCounts, summaryLine,
   type CoverageStatus, type TagCoverage,
 } from './text-report';
+import type { SiteRollup } from './site';
+import { siteSection, SITE_CSS } from './site-html';
 import { FINDING_KIND_WORDS, clock, vendorName } from './words';
 
 // The audit as one HTML file a consultant hands to a client: headline, goal × vendor coverage grid, findings,
@@ -20,6 +22,10 @@ export interface HtmlReportOptions {
   title?: string;
   /** Hits listed in each report's timeline; the rest are counted in a note. 500 when absent. */
   maxHits?: number;
+  /** The site roll-up, shown first when several pages were audited. */
+  site?: SiteRollup;
+  /** Page sections for every page (the default), or only for pages with an error or a warning (large crawls). */
+  pageSections?: 'all' | 'with-problems';
 }
 
 export const DEFAULT_MAX_HITS = 500;
@@ -373,10 +379,14 @@ export function reportToHtml(reports: readonly AuditReport[], opts: HtmlReportOp
     plural(reports.length, 'page audited', 'pages audited'),
     `generated ${esc(utc(opts.generatedAt))}`,
   ].join(' · ');
+  const withProblems = (r: AuditReport) => r.findings.some((f) => f.severity !== 'info');
+  const sections = reports.map((r, i) => (opts.pageSections === 'with-problems' && !withProblems(r) ? '' : reportSection(r, i, reports.length > 1, maxHits)));
+  const left = sections.filter((x) => x === '').length;
   const body = reports.length === 0
     ? '<p>No page was audited.</p>'
-    : headline(reports) + (reports.length > 1 ? overview(reports) : '') +
-      reports.map((r, i) => reportSection(r, i, reports.length > 1, maxHits)).join('\n');
+    : headline(reports) + (opts.site ? siteSection(opts.site) : '') + (reports.length > 1 ? overview(reports) : '') +
+      (left > 0 ? `<p class="note">${left} ${left === 1 ? 'page' : 'pages'} without errors or warnings ${left === 1 ? 'has' : 'have'} no section of ${left === 1 ? 'its' : 'their'} own here; the JSON report has every page.</p>` : '') +
+      sections.filter(Boolean).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -384,7 +394,7 @@ export function reportToHtml(reports: readonly AuditReport[], opts: HtmlReportOp
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Tagwatch">
 <title>${esc(title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${opts.site ? SITE_CSS : ''}</style>
 </head>
 <body>
 <main>

@@ -1,0 +1,43 @@
+import { rmSync } from 'node:fs';
+import { liveProfiles } from '../browser';
+
+// Whatever the audit started is undone on every way out: a normal end, an error, Ctrl-C (SIGINT), a CI
+// runner's SIGTERM, a closed terminal (SIGHUP). Playwright kills the browsers on these signals; this closes
+// them properly when it still can, and always removes their temporary profiles.
+
+type Task = () => Promise<unknown> | unknown;
+const tasks = new Set<Task>();
+
+/** Run `task` on an interrupt (before the profiles are removed); returns a function that forgets it. */
+export function onInterrupt(task: Task): () => void {
+  tasks.add(task);
+  return () => tasks.delete(task);
+}
+
+export function removeProfiles(): void {
+  for (const dir of liveProfiles) {
+    rmSync(dir, { recursive: true, force: true });
+    liveProfiles.delete(dir);
+  }
+}
+
+const CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/** Install the handlers once; `say` tells the user what happens. */
+export function handleInterrupts(say: (line: string) => void): void {
+  let stopping = false;
+  for (const signal of Object.keys(CODES) as NodeJS.Signals[]) {
+    process.on(signal, () => {
+      if (stopping) return; // a second Ctrl-C while closing: the first one is already on it
+      stopping = true;
+      say(`Interrupted (${signal}): closing the browser and removing its temporary profile…`);
+      const all = Promise.allSettled([...tasks].map((t) => Promise.resolve().then(t)));
+      const limit = new Promise((r) => setTimeout(r, 5_000));
+      void Promise.race([all, limit]).then(() => {
+        removeProfiles();
+        process.exit(CODES[signal]);
+      });
+    });
+  }
+  process.on('exit', removeProfiles);
+}
