@@ -102,7 +102,8 @@ export class BuildError extends Error {}
 
 /** The built extension for the sources as they are now: from the cache, or built once for every audit waiting on it. */
 export async function cachedExtension(root: string, progress: (line: string) => void): Promise<string> {
-  const cache = resolve(root, 'node_modules/.cache/tagwatch');
+  // TAGWATCH_BUILD_CACHE moves the cache (a CI cache folder; the tests use an empty one to watch a build).
+  const cache = resolve(root, process.env.TAGWATCH_BUILD_CACHE ?? 'node_modules/.cache/tagwatch');
   const hash = sourceHash(root);
   const dir = join(cache, hash);
   const ext = join(dir, 'chrome-mv3');

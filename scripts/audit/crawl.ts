@@ -144,8 +144,16 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
       const url = normalizeUrl(link);
       const start = seeds ? link : opts.seeds.find((s) => url && linkVerdict(url, s) === undefined) ?? opts.seeds[0]!;
       const verdict = seeds ? (url ? undefined : 'not_http') : linkVerdict(url, start);
+      if (url === undefined || admitted.has(url)) continue;
       if (verdict === 'off_site') result.offSite++;
-      if (verdict !== undefined || url === undefined || admitted.has(url)) continue;
+      if (verdict !== undefined) {
+        if (verdict === 'not_a_page') {
+          admitted.add(url); // a file the site links to: named once in the report, never loaded
+          result.skipped.push({ url, reason: 'not_html' });
+          record({ kind: 'skipped', url, reason: 'not_html' });
+        }
+        continue;
+      }
       admitted.add(url);
       const rules = await robotsOf(url);
       if (!seeds && rules && !rules.isAllowed(url)) {

@@ -121,7 +121,7 @@ async function runPages(ext: Extension, opts: AuditOptions, audit: Audit): Promi
     audit, progress,
   });
   if (result.leftOver > 0) progress(`--max-pages ${opts.maxPages} reached: ${result.leftOver} more pages were found and not audited.`);
-  if (result.offSite > 0) progress(`${result.offSite} links to other sites were not followed.`);
+  if (result.offSite > 0) progress(`${result.offSite} ${result.offSite === 1 ? 'link to another site was' : 'links to other sites were'} not followed.`);
   const given = new Set(opts.urls.map(pageKey));
   const reports = [...result.resumed, ...result.pages.map((p) => p.report)].sort((a, b) => (pageKey(a.page.url) < pageKey(b.page.url) ? -1 : 1));
   return {
