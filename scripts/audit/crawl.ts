@@ -145,7 +145,10 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
       const start = seeds ? link : opts.seeds.find((s) => url && linkVerdict(url, s) === undefined) ?? opts.seeds[0]!;
       const verdict = seeds ? (url ? undefined : 'not_http') : linkVerdict(url, start);
       if (url === undefined || admitted.has(url)) continue;
-      if (verdict === 'off_site') result.offSite++;
+      if (verdict === 'off_site') {
+        admitted.add(url); // counted once per page it points to, however many links lead there
+        result.offSite++;
+      }
       if (verdict !== undefined) {
         if (verdict === 'not_a_page') {
           admitted.add(url); // a file the site links to: named once in the report, never loaded
