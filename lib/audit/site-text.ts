@@ -63,7 +63,8 @@ export function siteToText(site: SiteRollup, opts: SiteTextOptions = {}): string
     const cells = vendors.map((v) => {
       const n = pages.filter((p) => p.vendors[v.vendor] === 'tracked').length;
       const mark = v.siteWide && n < pages.length ? '✗ ' : n === pages.length ? '✓ ' : '  ';
-      return pad(`${mark}${n}/${pages.length}`, Math.max(displayWidth(vendorName(v.vendor)), 7));
+      // A page-specific vendor (a conversion pixel) absent from a template is normal: left blank.
+      return pad(n === 0 && !v.siteWide ? '' : `${mark}${n}/${pages.length}`, Math.max(displayWidth(vendorName(v.vendor)), 7));
     });
     out.push(`${INDENT}${pad(truncate(terminalSafe(t.template), templateWidth), templateWidth)}${GAP}${String(pages.length).padStart(5)}${GAP}${cells.join(GAP)}`.trimEnd());
   }
