@@ -65,8 +65,13 @@ function tryLock(lock: string): boolean {
     try {
       owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
     } catch {
-      // the owner has made the folder and not yet written its pid: it is alive
-      const age = Date.now() - statSync(lock).mtimeMs;
+      // No pid yet: the owner has made the folder and not written it (alive), or has just removed the lock.
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        return false; // gone: try again on the next poll
+      }
       if (age < 10_000) return false;
     }
     if (Number.isFinite(owner) && alive(owner)) return false;
