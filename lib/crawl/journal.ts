@@ -61,9 +61,9 @@ export function readJournal(text: string): Journal {
   return journal;
 }
 
-/** Every URL the journal has settled: audited, failed, skipped or followed. Not visited again on resume. */
+/** Every URL the journal has settled: audited, skipped or followed. Not visited again on resume (failed pages are). */
 export function settledUrls(journal: Journal): Set<string> {
-  return new Set([...journal.pages.keys(), ...journal.failed.keys(), ...journal.skipped.keys(), ...journal.followed.keys()]);
+  return new Set([...journal.pages.keys(), ...journal.skipped.keys(), ...journal.followed.keys()]);
 }
 
 /** Links found on settled pages, in the order found: what a resumed crawl must still consider. */

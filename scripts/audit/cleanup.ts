@@ -7,6 +7,12 @@ import { liveProfiles } from '../browser';
 
 type Task = () => Promise<unknown> | unknown;
 const tasks = new Set<Task>();
+let interrupted = false;
+
+/** Stopping on a signal: work still running must not record its pages (they were cut short, not failed). */
+export function isInterrupted(): boolean {
+  return interrupted;
+}
 
 /** Run `task` on an interrupt (before the profiles are removed); returns a function that forgets it. */
 export function onInterrupt(task: Task): () => void {
@@ -30,6 +36,7 @@ export function handleInterrupts(say: (line: string) => void): void {
     process.on(signal, () => {
       if (stopping) return; // a second Ctrl-C while closing: the first one is already on it
       stopping = true;
+      interrupted = true;
       say(`Interrupted (${signal}): closing the browser and removing its temporary profile…`);
       const all = Promise.allSettled([...tasks].map((t) => Promise.resolve().then(t)));
       const limit = new Promise((r) => setTimeout(r, 5_000));

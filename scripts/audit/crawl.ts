@@ -13,6 +13,7 @@ import { linkVerdict, normalizeUrl } from '../../lib/crawl/url';
 import type { AuditReport } from '../../lib/audit/report';
 import type { TabRecords } from '../../lib/audit/audit-tab';
 import { tabRecords, type Extension } from '../browser';
+import { isInterrupted, onInterrupt } from './cleanup';
 import { runPage } from './run-page';
 
 // Pages audited through Crawlee's BasicCrawler: its request queue (one visit per canonical URL), retries of
@@ -104,11 +105,12 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
     if (mismatch) throw new Error(mismatch);
     if (journal && !journal.finished && journal.header) {
       settled = settledUrls(journal);
-      carried = journalLinks(journal);
+      // Pages that failed are tried again: the failure may have been passing, or the reason for the stop.
+      carried = [...journal.failed.keys(), ...journalLinks(journal)];
       result.resumed = [...journal.pages.values()].map((p) => p.report);
-      result.failed = [...journal.failed.values()].map((f) => ({ url: f.url, error: f.error }));
       result.skipped = [...journal.skipped].map(([url, reason]) => ({ url, reason }));
-      opts.progress(`Resuming the crawl in ${opts.stateDir}: ${result.resumed.length} pages already audited, ${result.failed.length} failed.`);
+      opts.progress(`Resuming the crawl in ${opts.stateDir}: ${result.resumed.length} pages already audited` +
+        `${journal.failed.size ? `, ${journal.failed.size} that failed will be tried again` : ''}.`);
     } else {
       writeFileSync(journalFile, `${JSON.stringify(header)}\n`);
     }
@@ -128,7 +130,7 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
 
   // ── admission: each canonical URL once, the site's pages only, allowed by robots.txt, up to --max-pages ──
   const admitted = new Set<string>(settled);
-  let audited = result.resumed.length + result.failed.length;
+  let audited = result.resumed.length;
   let queuedInShard = 0;
   let followed = 0;
   const startedAt = Date.now();
@@ -181,6 +183,7 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
 
   const limit = hostLimit(opts.perHost);
   const handle = async (url: string, retryCount: number): Promise<void> => {
+    if (isInterrupted()) return;
     if (!inShard(url, opts.shard)) {
       const links = opts.crawl ? await linksByFetch(url, opts.timeoutMs) : [];
       record({ kind: 'followed', url, links });
@@ -191,6 +194,8 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
       runPage(ext, url, [{ goto: url }, ...opts.pageSteps], {
         settleMs: opts.settleMs, timeoutMs: opts.timeoutMs, base: url, htmlOnly: opts.crawl, goalFired: async () => true,
       }));
+    // Cut short by Ctrl-C: not a failure of the page, and not recorded, so a resumed crawl audits it.
+    if (isInterrupted()) return;
     if (!run.ok) {
       if (run.notPage) {
         queuedInShard--;
@@ -239,6 +244,7 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
       useSessionPool: false,
       requestHandler: async ({ request }) => handle(request.url, request.retryCount),
       failedRequestHandler: async ({ request }, error) => {
+        if (isInterrupted()) return;
         if (!inShard(request.url, opts.shard)) {
           record({ kind: 'followed', url: request.url, links: [] }); // another shard's page we could not read for links
           return;
@@ -267,7 +273,12 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
   }
   await admit(carried, 'journal', false);
   show();
-  await crawler.run();
-  record({ kind: 'finished', at: Date.now() });
+  const forget = onInterrupt(() => crawler.autoscaledPool?.abort());
+  try {
+    await crawler.run();
+  } finally {
+    forget();
+  }
+  if (!isInterrupted()) record({ kind: 'finished', at: Date.now() });
   return result;
 }

@@ -17,7 +17,7 @@ import type { Plan } from '../../lib/goals/types';
 import { chromiumPath, launchExtension, usePlans, NoBrowserError, routeVendors, serveSite, SITE_DIR, tabRecords, type Extension, type Site } from '../browser';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './args';
 import { BuildError, cachedExtension } from './build-cache';
-import { handleInterrupts, onInterrupt } from './cleanup';
+import { handleInterrupts, isInterrupted, onInterrupt } from './cleanup';
 import { OutputError, prepareOutput, siteFileFor } from './outputs';
 import { runPage } from './run-page';
 
@@ -275,8 +275,11 @@ const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === resolve(
 if (invokedDirectly) {
   handleInterrupts(progress);
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+      if (!isInterrupted()) process.exit(code); // else the signal handler exits, once the browser is closed
+    },
     (error: unknown) => {
+      if (isInterrupted()) return;
       if (error instanceof UsageError || error instanceof NoBrowserError) {
         console.error(error.message);
         process.exit(2);
