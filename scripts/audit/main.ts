@@ -239,7 +239,8 @@ function report(outcome: Outcome, opts: AuditOptions, baseline: AuditReport[] | 
   for (const f of failed) console.log(`Could not audit ${f.url}: ${f.error}`);
 
   if (opts.out) {
-    writeFileSync(opts.out, `${JSON.stringify(reports.length === 1 && !many ? reports[0] : reports, null, 2)}\n`);
+    // One report for one page, a list for several: as it always was.
+    writeFileSync(opts.out, `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
     progress(`JSON report written to ${opts.out}`);
     if (site) {
       writeFileSync(siteFileFor(opts.out), `${JSON.stringify(site, null, 2)}\n`);
