@@ -1,14 +1,13 @@
 import { shortUrl } from '../crawl/url';
 import type { SitePage, SiteRollup, VendorPresence } from './site';
-import { vendorName } from './words';
+import { esc } from './html-report';
+import { count, vendorName } from './words';
 
 // The site roll-up as a section of the HTML report. The coverage grid stays readable at hundreds of pages:
 // one summary row per template, and under it only the pages that differ from their template's best — a
 // template of 200 product pages where every page has every tag is one row, not 200. Every piece of text
 // from a page goes through `esc`.
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (text: string | number) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** Templates with at most this many pages list every page; larger ones list only their pages with a gap. */
 export const LIST_ALL_UP_TO = 10;
@@ -21,9 +20,6 @@ const PRESENCE: Record<VendorPresence | 'absent', { symbol: string; words: strin
   absent: { symbol: '✗', words: 'not on this page', cls: 's-missing' },
 };
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function pageCell(page: SitePage, vendor: string, siteWide: boolean): string {
   const p = page.vendors[vendor] ?? 'absent';
@@ -49,7 +45,7 @@ function coverageGrid(site: SiteRollup): string {
     const listed = pages.length <= LIST_ALL_UP_TO ? pages : pages.filter((p) => !full(p));
     const rows = listed.map((p) => `<tr class="page" data-url="${esc(p.url)}"><th scope="row" class="page-url" title="${esc(p.title ?? p.url)}">${esc(shortUrl(p.url))}</th><td></td>${vendors.map((v) => pageCell(p, v.vendor, v.siteWide)).join('')}</tr>`);
     const more = pages.length - listed.length;
-    const note = more > 0 ? `<tr class="more"><td colspan="${vendors.length + 2}" class="muted">${plural(more, 'more page')} of this template with every site-wide tag: not listed.</td></tr>` : '';
+    const note = more > 0 ? `<tr class="more"><td colspan="${vendors.length + 2}" class="muted">${count(more, 'more page')} of this template with every site-wide tag: not listed.</td></tr>` : '';
     return `<tbody data-template="${esc(t.template)}"><tr class="template"><th scope="rowgroup">${esc(t.template)}</th><td class="num">${pages.length}</td>${summary.join('')}</tr>${rows.join('')}${note}</tbody>`;
   });
   return `<div class="scroll site-grid-wrap"><table class="site-grid">${head}${bodies.join('\n')}</table></div>` +
@@ -64,14 +60,14 @@ function findingGroups(site: SiteRollup): string {
   const groups = site.findingGroups.map((g) => {
     const pages = g.pages.map((p) => `<li><span class="page-url">${esc(shortUrl(p.url))}</span>${p.count > 1 ? ` <small class="muted">×${p.count}</small>` : ''}</li>`).join('');
     return `<li class="finding sev-${g.severity}" data-kind="${esc(g.kind)}"><span class="meta">${esc(g.title)}</span>` +
-      `<details><summary>${esc(plural(g.pages.length, 'page'))}, ${esc(plural(g.total, 'finding'))} — for example: ${esc(g.example)}</summary><ul class="pages">${pages}</ul></details></li>`;
+      `<details><summary>${esc(count(g.pages.length, 'page'))}, ${esc(count(g.total, 'finding'))} — for example: ${esc(g.example)}</summary><ul class="pages">${pages}</ul></details></li>`;
   });
   return `<ul class="findings">${[...siteWide, ...groups].join('\n')}</ul>`;
 }
 
 function accounts(site: SiteRollup): string {
   const rows = site.vendors.filter((v) => v.accounts.length > 0).map((v) =>
-    `<tr data-vendor="${esc(v.vendor)}"><th scope="row">${esc(vendorName(v.vendor))}</th><td>${v.accounts.map((a) => `${esc(a.account)} <small class="muted">(${esc(plural(a.pages.length, 'page'))})</small>`).join(', ')}</td></tr>`);
+    `<tr data-vendor="${esc(v.vendor)}"><th scope="row">${esc(vendorName(v.vendor))}</th><td>${v.accounts.map((a) => `${esc(a.account)} <small class="muted">(${esc(count(a.pages.length, 'page'))})</small>`).join(', ')}</td></tr>`);
   return rows.length ? `<div class="scroll"><table class="inventory"><thead><tr><th>Tag</th><th>Accounts (pages)</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>` : '<p class="muted">No account seen.</p>';
 }
 
@@ -95,8 +91,8 @@ ul.pages{columns:3 18em;margin:6px 0 0;padding-left:18px;font-size:12.5px}
 `;
 
 export function siteSection(site: SiteRollup): string {
-  const head = `${plural(site.pages.length, 'page')} audited${site.failed.length ? ` · ${site.failed.length} could not be audited` : ''}` +
-    `${site.skipped.length ? ` · ${site.skipped.length} skipped` : ''} · ${plural(site.templates.length, 'template')}`;
+  const head = `${count(site.pages.length, 'page')} audited${site.failed.length ? ` · ${site.failed.length} could not be audited` : ''}` +
+    `${site.skipped.length ? ` · ${site.skipped.length} skipped` : ''} · ${count(site.templates.length, 'template')}`;
   return `<section class="site" id="site"><h2>The site</h2><p class="summary small">${esc(head)}</p>` +
     `<h3>Tag coverage by template</h3>${coverageGrid(site)}` +
     `<h3>Findings across pages</h3>${findingGroups(site)}` +

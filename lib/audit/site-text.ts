@@ -1,7 +1,7 @@
 import { shortUrl } from '../crawl/url';
 import type { SiteRollup, SiteVendor } from './site';
 import { displayWidth, terminalSafe, truncate, wrap } from './text-report';
-import { vendorName } from './words';
+import { count, vendorName } from './words';
 
 // The site roll-up in the terminal: coverage by template (pages where each vendor sent its page-level hit),
 // what only shows across pages, each finding once with its pages, the accounts per vendor. Pure.
@@ -17,9 +17,6 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function pagesList(urls: readonly string[], max = 4): string {
   const shown = urls.slice(0, max).map((u) => terminalSafe(shortUrl(u)));
@@ -45,10 +42,10 @@ export function siteToText(site: SiteRollup, opts: SiteTextOptions = {}): string
   const robots = site.skipped.filter((s) => s.reason === 'robots').length;
   const notPages = site.skipped.filter((s) => s.reason === 'not_html').length;
   const head = [
-    `Site: ${plural(site.pages.length, 'page')} audited`,
+    `Site: ${count(site.pages.length, 'page')} audited`,
     ...(site.failed.length ? [`${site.failed.length} could not be audited`] : []),
     ...(robots ? [`${robots} disallowed by robots.txt`] : []),
-    ...(notPages ? [`${plural(notPages, 'link')} to files, not pages`] : []),
+    ...(notPages ? [`${count(notPages, 'link')} to files, not pages`] : []),
   ].join(' · ');
   out.push(...wrap(head, width));
   if (site.pages.length === 0) return out.join('\n');
@@ -69,7 +66,7 @@ export function siteToText(site: SiteRollup, opts: SiteTextOptions = {}): string
     out.push(`${INDENT}${pad(truncate(terminalSafe(t.template), templateWidth), templateWidth)}${GAP}${String(pages.length).padStart(5)}${GAP}${cells.join(GAP)}`.trimEnd());
   }
   const hidden = site.vendors.filter((v) => !vendors.includes(v));
-  if (hidden.length) out.push(...wrap(`Also seen: ${hidden.map((v) => `${vendorName(v.vendor)} (${plural(v.tracked, 'page')})`).join(', ')}`, width - INDENT.length).map((l) => INDENT + l));
+  if (hidden.length) out.push(...wrap(`Also seen: ${hidden.map((v) => `${vendorName(v.vendor)} (${count(v.tracked, 'page')})`).join(', ')}`, width - INDENT.length).map((l) => INDENT + l));
   out.push(...wrap('n/m: pages of the template where the vendor sent its page-level hit (GA4 page_view, Meta PageView; any hit for others). ✗ a vendor on most pages is missing from some.', width - INDENT.length).map((l) => INDENT + l));
 
   // ── what only shows across pages ──
@@ -85,7 +82,7 @@ export function siteToText(site: SiteRollup, opts: SiteTextOptions = {}): string
     out.push('', 'Findings by kind');
     for (const g of site.findingGroups) {
       const mark = g.severity === 'error' ? '✗' : g.severity === 'warning' ? '!' : '·';
-      const line = `${terminalSafe(g.title)} — ${plural(g.pages.length, 'page')}: ${pagesList(g.pages.map((p) => p.url))}`;
+      const line = `${terminalSafe(g.title)} — ${count(g.pages.length, 'page')}: ${pagesList(g.pages.map((p) => p.url))}`;
       wrap(line, width - INDENT.length - 2).forEach((l, i) => out.push(`${INDENT}${i === 0 ? `${mark} ` : '  '}${l}`));
     }
   }
@@ -95,7 +92,7 @@ export function siteToText(site: SiteRollup, opts: SiteTextOptions = {}): string
   if (withAccounts.length) {
     out.push('', 'Accounts');
     for (const v of withAccounts) {
-      const list = v.accounts.map((a) => `${terminalSafe(a.account)} (${plural(a.pages.length, 'page')})`).join(', ');
+      const list = v.accounts.map((a) => `${terminalSafe(a.account)} (${count(a.pages.length, 'page')})`).join(', ');
       wrap(`${vendorName(v.vendor)}: ${list}`, width - INDENT.length).forEach((l, i) => out.push(`${INDENT}${i === 0 ? '' : '  '}${l}`));
     }
   }

@@ -3,7 +3,7 @@ import { normalizeUrl, shortUrl } from '../crawl/url';
 import type { Finding, FindingKind, Severity } from './findings';
 import type { AuditReport, ReportHit } from './report';
 import { goalFullyTracked } from './text-report';
-import { FINDING_KIND_WORDS, listWords, vendorName } from './words';
+import { count, FINDING_KIND_WORDS, listWords, vendorName } from './words';
 
 // The site roll-up: many page reports read as one site — which vendor is on which page (grouped by template),
 // each kind of finding once with the pages it occurs on, the accounts each vendor sends to. JSON
@@ -194,9 +194,6 @@ function pagesWords(urls: readonly string[], max = 5): string {
   return urls.length > max ? `${shown.join(', ')} and ${urls.length - max} more` : listWords(shown);
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function siteFindings(vendors: readonly SiteVendor[], pages: readonly SitePage[]): SiteFinding[] {
   const out: SiteFinding[] = [];
@@ -205,7 +202,7 @@ function siteFindings(vendors: readonly SiteVendor[], pages: readonly SitePage[]
       const what = PAGE_LEVEL_EVENTS[v.vendor] ? `its ${PAGE_LEVEL_EVENTS[v.vendor]} hit` : 'anything';
       out.push({
         kind: 'vendor_gaps', severity: 'warning', vendor: v.vendor, pages: v.missingOn.slice(), of: pages.length,
-        message: `${vendorName(v.vendor)} sends ${what} on ${v.tracked} of ${plural(pages.length, 'page')}, but not on ${pagesWords(v.missingOn)}. ` +
+        message: `${vendorName(v.vendor)} sends ${what} on ${v.tracked} of ${count(pages.length, 'page')}, but not on ${pagesWords(v.missingOn)}. ` +
           'Check that these pages load the tag (a template without the snippet, or a tag manager trigger that excludes them).',
       });
     }
@@ -215,7 +212,7 @@ function siteFindings(vendors: readonly SiteVendor[], pages: readonly SitePage[]
       const sets = new Set(pages.filter((p) => p.vendors[v.vendor] !== undefined).map((p) =>
         v.accounts.filter((a) => a.pages.includes(p.url)).map((a) => a.account).join(',')));
       const consistent = sets.size === 1;
-      const list = v.accounts.map((a) => `${a.account} on ${plural(a.pages.length, 'page')}${a.pages.length <= 3 ? ` (${pagesWords(a.pages)})` : ''}`);
+      const list = v.accounts.map((a) => `${a.account} on ${count(a.pages.length, 'page')}${a.pages.length <= 3 ? ` (${pagesWords(a.pages)})` : ''}`);
       out.push({
         kind: 'multiple_accounts', severity: consistent ? 'info' : 'warning', vendor: v.vendor,
         accounts: v.accounts.map((a) => ({ account: a.account, pages: a.pages.length })),
