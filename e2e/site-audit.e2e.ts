@@ -184,7 +184,7 @@ describe('npm run audit -- --har', () => {
     } finally {
       await browser.close();
     }
-    const live = await audit([page, ...FAST, '--out', join(dir, 'live.json')]);
+    const live = await audit([page, ...FAST, '--out', join(dir, 'live.json'), '--har-out', join(dir, 'live.har')]);
     const fromHar = await audit(['--har', harFile, '--plan', 'e2e/site/crawl/plan.json', '--out', join(dir, 'from-har.json')]);
     expect(live.code).toBe(0);
     expect(fromHar.code).toBe(0);
@@ -194,6 +194,10 @@ describe('npm run audit -- --har', () => {
     expect(want.length).toBeGreaterThanOrEqual(4); // GA4 page_view and purchase, Meta PageView and Purchase
     expect(shape(join(dir, 'from-har.json'))).toEqual(want);
     expect(readJson<Report>(join(dir, 'from-har.json')).page.url).toBe(page);
+    // And the live audit's own HAR (--har-out) reads back to the same hits.
+    const again = await audit(['--har', join(dir, 'live.har'), '--plan', 'e2e/site/crawl/plan.json', '--out', join(dir, 'live-har.json')]);
+    expect(again.code).toBe(0);
+    expect(shape(join(dir, 'live-har.json'))).toEqual(want);
   }, 300_000);
 });
 
