@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { liveProfiles } from '../browser';
 
 // Whatever the audit started is undone on every way out: a normal end, an error, Ctrl-C (SIGINT), a CI
@@ -22,9 +22,34 @@ export function onInterrupt(task: Task): () => void {
 
 export function removeProfiles(): void {
   for (const dir of liveProfiles) {
-    rmSync(dir, { recursive: true, force: true });
-    liveProfiles.delete(dir);
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      liveProfiles.delete(dir);
+    } catch {
+      // a browser still writing into it: the interrupt path tries again (removeProfilesSettled)
+    }
   }
+}
+
+/**
+ * On Ctrl-C the terminal signals Chromium too, and a browser shutting down may still write into its profile
+ * after a first removal: remove until each profile has stayed gone for a moment, for at most a few seconds.
+ */
+async function removeProfilesSettled(): Promise<void> {
+  const dirs = [...liveProfiles];
+  const deadline = Date.now() + 4_000;
+  for (;;) {
+    for (const dir of dirs) {
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // written to while removed: the next round gets it
+      }
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    if (dirs.every((d) => !existsSync(d)) || Date.now() > deadline) break;
+  }
+  for (const dir of dirs) if (!existsSync(dir)) liveProfiles.delete(dir);
 }
 
 const CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -40,10 +65,9 @@ export function handleInterrupts(say: (line: string) => void): void {
       say(`Interrupted (${signal}): closing the browser and removing its temporary profile…`);
       const all = Promise.allSettled([...tasks].map((t) => Promise.resolve().then(t)));
       const limit = new Promise((r) => setTimeout(r, 5_000));
-      void Promise.race([all, limit]).then(() => {
-        removeProfiles();
-        process.exit(CODES[signal]);
-      });
+      void Promise.race([all, limit])
+        .then(removeProfilesSettled)
+        .finally(() => process.exit(CODES[signal]));
     });
   }
   process.on('exit', removeProfiles);

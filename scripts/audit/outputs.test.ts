@@ -16,7 +16,7 @@ describe('prepareOutput', () => {
   });
   it('refuses a path under a file', () => {
     writeFileSync(join(root, 'file'), 'x');
-    expect(() => prepareOutput(join(root, 'file/report.json'), '--out')).toThrow(/--out .*cannot create the folder|is a file, not a folder/);
+    expect(() => prepareOutput(join(root, 'file/report.json'), '--out')).toThrow(/--out .*file\/report\.json: .*file is a file, not a folder/);
   });
   it.skipIf(process.getuid?.() === 0)('refuses a folder it cannot write to', () => {
     mkdirSync(join(root, 'locked'));

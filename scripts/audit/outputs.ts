@@ -13,6 +13,10 @@ export function prepareOutput(file: string, option: string): void {
     throw new OutputError(`${option} ${file} is a folder. Give a file name, such as ${file.replace(/\/$/, '')}/report${option === '--html' ? '.html' : option === '--har-out' ? '.har' : '.json'}.`);
   }
   const dir = dirname(path);
+  // The nearest folder that exists on the way up: a file there means the path cannot be made.
+  let up = dir;
+  while (!existsSync(up) && dirname(up) !== up) up = dirname(up);
+  if (existsSync(up) && !statSync(up).isDirectory()) throw new OutputError(`${option} ${file}: ${up} is a file, not a folder. Give another path.`);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
