@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { manifestIcons } from './scripts/icon-sizes';
+import { SOURCES_EXCLUDE } from './scripts/package-files';
 
 /** The isolated-world content script: built as a plain script (no WXT wrapper) and listed here. */
 const PAGE_WATCH = 'page-watch';
@@ -29,23 +31,33 @@ export default defineConfig({
   // webextension-polyfill is imported where it is used (background, popup, options); the content scripts do
   // without it to stay small (see entrypoints/page-watch/api.ts).
   modules: [],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Tagwatch',
     description: 'Which micro-conversions fired on this page, and which tracking tags are missing.',
     permissions: ['webRequest', 'webNavigation', 'storage', 'unlimitedStorage', 'tabs', 'alarms', 'scripting'],
     host_permissions: ['<all_urls>'],
-    action: { default_title: 'Tagwatch' },
+    // Rendered from assets/icon.svg by `npm run icons` (public/icon/<size>.png).
+    icons: manifestIcons(),
+    // WXT turns `action` into MV2's `browser_action` only when the popup has not already created one: name it.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_title: 'Tagwatch', default_icon: manifestIcons() },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: {
+      ? {
+          browser_specific_settings: {
             gecko: {
               id: 'tagwatch@tagwatch.dev',
-              strict_min_version: '128.0',
+              // 140 (the ESR since mid-2025) is the first to read data_collection_permissions, which AMO asks
+              // every new add-on for; 142 on Android.
+              strict_min_version: '140.0',
               // Tagwatch sends nothing anywhere: everything it records stays in the browser's IndexedDB.
               data_collection_permissions: { required: ['none'] },
             },
-          }, }
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
+  // The sources package AMO's reviewers build from: no tests, fixtures or benches (scripts/check-packages.ts checks).
+  zip: { excludeSources: SOURCES_EXCLUDE },
   hooks: {
     // entrypoints/page-watch is an unlisted script so that WXT does not wrap it in its ContentScriptContext
     // (3 KB in every frame of every page, and a postMessage to the page at start). It ships beside the other

@@ -2,7 +2,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkReportFile } from '../lib/audit/report-schema';
+import { parsePlanText } from '../lib/goals/schema';
 import type { Plan } from '../lib/goals/types';
+import { BADGE_COLORS, BADGE_TEXT_COLOR } from '../lib/view/badge';
+import { hexToRgb } from '../lib/view/contrast';
 import { launchExtension, readStore, routeVendors, serveSite, settle, usePlans, type Extension, type Site } from './harness';
 
 // The audit a marketer reads: the demo shop (e2e/site/shop/) driven like a visitor in real Chromium, with an
@@ -10,7 +14,12 @@ import { launchExtension, readStore, routeVendors, serveSite, settle, usePlans, 
 // exported report say about it. Screenshots of the popup go to e2e/artifacts/ (git-ignored).
 
 const ARTIFACTS = resolve('e2e/artifacts');
-const SHOP_PLAN = JSON.parse(readFileSync(resolve('e2e/site/shop/plan.json'), 'utf8')) as Plan;
+/** The shop's plan file as the options page would put it in force (its "$schema" key left out). */
+const SHOP_PLAN: Plan = (() => {
+  const parsed = parsePlanText(readFileSync(resolve('e2e/site/shop/plan.json'), 'utf8'));
+  if (!parsed.ok) throw new Error(`e2e/site/shop/plan.json: ${parsed.errors.join('; ')}`);
+  return parsed.plan;
+})();
 
 interface StoredRow { tabId: number; status?: string; goalId?: string }
 
@@ -165,10 +174,18 @@ describe('the audit of the demo shop', () => {
 
   it('shows the number of errors in red on the toolbar badge', async () => {
     const badge = await settle(
-      () => ext.inExtension(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), color: await chrome.action.getBadgeBackgroundColor({ tabId: id }) }), tabId),
+      () =>
+        ext.inExtension(
+          async (id) => ({
+            text: await chrome.action.getBadgeText({ tabId: id }),
+            color: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
+            textColor: await chrome.action.getBadgeTextColor({ tabId: id }),
+          }),
+          tabId,
+        ),
       (b) => b.text === '4',
     );
-    expect(badge).toEqual({ text: '4', color: [0xc9, 0x2a, 0x2a, 255] });
+    expect(badge).toEqual({ text: '4', color: [...hexToRgb(BADGE_COLORS.red), 255], textColor: [...hexToRgb(BADGE_TEXT_COLOR), 255] });
   });
 
   it('exports the report as JSON with the same statuses, and as CSV and Markdown; copies the summary', async () => {
@@ -185,6 +202,8 @@ describe('the audit of the demo shop', () => {
       hits: Array<{ id: string; event?: string; status: string }>;
     };
     expect(report.version).toBe(1);
+    // The file follows its published format: docs/report-format.md, schemas/report.v1.json.
+    expect(checkReportFile(report)).toEqual({ ok: true });
     expect(report.page).toEqual({ url: `${site.origin}/shop/index.html`, title: 'Mugshop — demo shop' });
     const statuses = report.goals.map((g) => `${g.id} ${g.fired}: ${g.firings.flatMap((f) => f.tags.map((t) => `${t.vendor}/${t.event}=${t.status}`)).join(' ')}`);
     expect(statuses).toEqual([

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BADGE_COLORS } from '../lib/view/badge';
+import { hexToRgb } from '../lib/view/contrast';
 import { launchExtension, readStore, settle, routeVendors, serveSite, type Extension, type Site, type VendorLog } from './harness';
 
 interface Hit { vendor: string; event?: string; account?: string; status: string; bodyState: string; params: Record<string, string>; error?: string; tabId: number; url: string }
@@ -82,7 +84,7 @@ describe('capturing the tag hits a page sends', () => {
 
     // No goal of the default plan fired and nothing is wrong: the badge counts the hits, in grey.
     const badge = await ext.inExtension(async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getBadgeBackgroundColor({ tabId: id })], tabId);
-    expect(badge).toEqual(['9', [0x86, 0x8e, 0x96, 255]]);
+    expect(badge).toEqual(['9', [...hexToRgb(BADGE_COLORS.grey), 255]]);
   });
 
   it('shows a clear empty state on a page that sends no tags', async () => {

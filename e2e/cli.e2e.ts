@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkReportFile } from '../lib/audit/report-schema';
 import { serveSite, type Site } from './harness';
 
 // The audit command as a consultant or a CI job runs it: a child process, its output and its exit code.
@@ -47,6 +48,8 @@ describe('npm run audit', () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     expect(report.version).toBe(1);
+    // The report file follows its published format (schemas/report.v1.json), journey results included.
+    expect(checkReportFile(report)).toEqual({ ok: true });
     expect(statuses(report)).toMatchObject({
       newsletter_signup: ['ga4:generate_lead:sent', 'meta-pixel:Lead:sent'],
       add_to_cart: ['ga4:add_to_cart:sent', 'meta-pixel:AddToCart:missing'],
@@ -82,6 +85,7 @@ describe('npm run audit', () => {
     expect(run.stdout).toMatch(/Could not audit .*\/slow: .*hangs/);
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     expect(report.version).toBe(1);
+    expect(checkReportFile(report)).toEqual({ ok: true });
   });
 
   it.each([
@@ -100,6 +104,7 @@ describe('npm run audit', () => {
     const run = await audit([site.origin, '--journey', journey]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('journey[1]: unknown step "clik"');
+    expect(run.stderr).toContain('The journey format: docs/journey-format.md, JSON Schema schemas/journey.v1.json');
   });
 
   it('refuses an invalid plan, naming the path', async () => {
@@ -108,5 +113,22 @@ describe('npm run audit', () => {
     const run = await audit([site.origin, '--plan', plan]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('goals[0].trigger.kind: unknown kind "sumbit"');
+    expect(run.stderr).toContain('The plan format: docs/plan-format.md, JSON Schema schemas/plan.v1.json');
+  });
+
+  it('takes a plan and a journey that name their JSON Schema in "$schema"', async () => {
+    const out = join(dir, 'with-schema.json');
+    // The shop's plan and the example journey both carry "$schema"; the journey is the { steps } form.
+    const run = await audit([site.origin, '--plan', 'e2e/site/shop/plan.json', '--journey', 'examples/journey.json', '--stub-vendors', '--out', out, '--settle', '1000']);
+    expect(run.stderr).not.toContain('is not valid');
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(checkReportFile(report)).toEqual({ ok: true });
+    expect(report.journey?.expectedGoals).toEqual([{ id: 'newsletter_signup', fired: true }]);
+  });
+
+  it('links the formats from --help', async () => {
+    const run = await audit(['--help']);
+    expect(run.code).toBe(0);
+    for (const file of ['docs/plan-format.md', 'docs/journey-format.md', 'docs/report-format.md', 'schemas/plan.v1.json']) expect(run.stdout).toContain(file);
   });
 });

@@ -118,6 +118,8 @@ describe('the tracking-plan editor', () => {
     expect(text).toContain('goals[0].trigger.kind: unknown kind "sumbit"');
     expect(text).toContain('goals[1].trigger: click needs "selector" or "text"');
     expect(text).toContain('goals[1].expect[0].vendor: unknown vendor "facebook"');
+    // Where the format is written down, for the person fixing the file.
+    expect(text).toContain('docs/plan-format.md, JSON Schema schemas/plan.v1.json');
     expect(await storedPlans()).toEqual(before);
     expect(await options.getByTestId('plan-row').count()).toBe(before.length);
     await options.close();
@@ -130,7 +132,9 @@ describe('the tracking-plan editor', () => {
       version: 1, name: 'Imported shop plan', scope: [`${site.origin}/suggest/*`],
       goals: [{ id: 'imported_promo', name: 'Imported promo', category: 'interaction', trigger: { kind: 'click', text: 'Get 10 % off' }, expect: [{ vendor: 'ga4', event: 'select_promotion' }] }],
     };
-    await options.getByTestId('import-input').setInputFiles({ name: 'shop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+    // Written with "$schema" for the editor, as docs/plan-format.md suggests; the plan in force leaves it out.
+    const file = { $schema: './schemas/plan.v1.json', ...plan };
+    await options.getByTestId('import-input').setInputFiles({ name: 'shop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     const row = options.getByTestId('plan-row').filter({ hasText: 'Imported shop plan' });
     await row.waitFor();
     expect(await row.getByTestId('plan-goal-count').textContent()).toBe('1 goal');

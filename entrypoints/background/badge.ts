@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { auditTab } from '@/lib/audit/audit-tab';
 import { PLANS_KEY, storedPlans } from '@/lib/goals/plans-setting';
 import { currentSession, pageRecords, type TagwatchDB } from '@/lib/store';
-import { badgeOf } from '@/lib/view/badge';
+import { BADGE_COLORS, BADGE_TEXT_COLOR, badgeOf } from '@/lib/view/badge';
 
 /**
  * The toolbar badge: the current page's audit at a glance — error-level problems in red, else goals fired in
@@ -11,7 +11,7 @@ import { badgeOf } from '@/lib/view/badge';
  */
 export async function updateBadge(db: TagwatchDB, tabId: number): Promise<void> {
   const [session, stored] = await Promise.all([currentSession(db, tabId), browser.storage.local.get(PLANS_KEY)]);
-  let badge = { text: '', color: '#868e96' };
+  let badge = { text: '', color: BADGE_COLORS.grey, textColor: BADGE_TEXT_COLOR };
   if (session) {
     const records = await pageRecords(db, session);
     const { summary } = auditTab(storedPlans(stored[PLANS_KEY]), records, { generatedAt: Date.now() });
@@ -19,4 +19,5 @@ export async function updateBadge(db: TagwatchDB, tabId: number): Promise<void> 
   }
   await browser.action.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
   await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);
+  await browser.action.setBadgeTextColor({ tabId, color: badge.textColor }).catch(() => undefined);
 }

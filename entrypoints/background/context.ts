@@ -4,6 +4,7 @@ import { describeStoreError, openStore, type TagwatchDB } from '@/lib/store';
 import { CHANGES_CHANNEL, type ChangeNotice } from '@/lib/messages';
 import { PLANS_KEY } from '@/lib/goals/plans-setting';
 import { coalesce, type Coalesced } from '@/lib/view/coalesce';
+import { BADGE_COLORS, BADGE_TEXT_COLOR } from '@/lib/view/badge';
 import { updateBadge } from './badge';
 
 export interface WorkerContext {
@@ -84,7 +85,8 @@ export function openWorkerContext(): WorkerContext {
         console.error(message, error);
         await browser.storage.local.set({ lastError: { at: Date.now(), message } });
         await browser.action.setBadgeText({ tabId, text: '!' }).catch(() => undefined);
-        await browser.action.setBadgeBackgroundColor({ tabId, color: '#b00020' }).catch(() => undefined);
+        await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS.red }).catch(() => undefined);
+        await browser.action.setBadgeTextColor({ tabId, color: BADGE_TEXT_COLOR }).catch(() => undefined);
         return undefined;
       }
     },

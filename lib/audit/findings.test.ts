@@ -82,6 +82,8 @@ describe('duplicate_hit', () => {
       [{ severity: 'error', message: expect.stringContaining('with no transaction id') }]],
     ['Ads conversion twice', [hit('google-ads', 'conversion', T0, { params: { endpoint: 'conversion' } }), hit('google-ads', 'conversion', T0 + 100, { params: { endpoint: 'conversion' } })], [{ severity: 'error' }]],
     ['Ads conversion and its first-party copy', [hit('google-ads', 'conversion', T0, { params: { endpoint: 'conversion' } }), hit('google-ads', 'conversion', T0 + 100, { params: { endpoint: '1p-conversion' } })], []],
+    ['impressions of two feature flags in one batch', [hit('split', 'impression', T0, { params: { feature_flag: 'a' } }), hit('split', 'impression', T0, { params: { feature_flag: 'b' } })], []],
+    ['two media heartbeats at different playheads', [hit('adobe-heartbeat', 'ping', T0, { params: { playhead: '10' } }), hit('adobe-heartbeat', 'ping', T0 + 1000, { params: { playhead: '11' } })], []],
     ['two orders in a row', [hit('ga4', 'purchase', T0, { params: { transaction_id: 'T-1' } }), hit('ga4', 'purchase', T0 + 900, { params: { transaction_id: 'T-2' } })], []],
     ['one with an order id, one without', [hit('ga4', 'purchase', T0, { params: { transaction_id: 'T-1' } }), hit('ga4', 'purchase', T0 + 900)], [{ severity: 'error' }]],
   ])('%s', (_, hits, want) => {
@@ -180,6 +182,10 @@ describe('tag_without_goal', () => {
     ['page views and library loads are routine', [hit('ga4', 'page_view', T0), hit('meta-pixel', 'PageView', T0), hit('tiktok', 'Pageview', T0), hit('pinterest', 'pagevisit', T0),
       hit('snapchat', 'PAGE_VIEW', T0), hit('meta-pixel', 'library_load', T0), hit('ga4', 'user_engagement', T0)], []],
     ['hits without an event are not grouped', [hit('hotjar', undefined, T0)], []],
+    ['other vendors\' page views and upkeep are routine', [hit('at-internet', 'page.display', T0), hit('adobe-web-sdk', 'web.webpagedetails.pageViews', T0),
+      hit('fullstory', 'recording', T0), hit('parsely', 'heartbeat', T0), hit('adobe-ecid', 'id_request', T0), hit('adobe-audience-manager', 'event_call', T0),
+      hit('split', 'impression', T0), hit('optimizely', 'campaign_activated', T0), hit('adobe-target', 'page_load', T0)], []],
+    ['a tracked experiment event is not upkeep', [hit('optimizely', 'purchase', T0)], [{ vendor: 'optimizely', event: 'purchase' }]],
     ['Ads remarketing on page load is routine', [hit('google-ads', 'remarketing', T0, { params: { event_name: 'gtag.config' } }), hit('google-ads', 'remarketing', T0)], []],
     ['Ads remarketing with a gtag event is named by it', [hit('google-ads', 'remarketing', T0, { params: { event_name: 'add_to_cart' } })], [{ vendor: 'google-ads', event: 'add_to_cart' }]],
   ])('%s', (_, hits, want) => {
@@ -202,6 +208,11 @@ describe('library_without_hits', () => {
     ['two loads in one page: one finding', [hit('meta-pixel', 'library_load', T0), hit('meta-pixel', 'library_load', T0 + 5)], [{}]],
     ['a blocked library never loaded', [hit('meta-pixel', 'library_load', T0, { status: 'blocked' })], []],
     ['a tag manager sends nothing of its own', [hit('gtm', 'library_load', T0)], []],
+    ['Launch, DTM, Piwik PRO Tag Manager and Ensighten are tag managers', [hit('adobe-launch', 'library_load', T0), hit('adobe-dtm', 'library_load', T0),
+      hit('piwik-pro-tag-manager', 'library_load', T0), hit('ensighten', 'library_load', T0)], []],
+    ['an experiment snippet on a page no experiment targets', [hit('optimizely', 'library_load', T0), hit('omniconvert', 'library_load', T0), hit('split', 'library_load', T0)], []],
+    ['a heatmap script on a page without a snapshot', [hit('crazy-egg', 'library_load', T0)], []],
+    ['a recorder that loaded and sent nothing', [hit('fullstory', 'library_load', T0)], [{ vendor: 'fullstory' }]],
   ])('%s', (_, hits, want) => {
     const got = only('library_without_hits', run(hits));
     expect(got).toHaveLength(want.length);

@@ -185,6 +185,8 @@ const DISTINGUISHING = [
   'page_location', 'page_url', 'item_list_id', 'item_list_name', 'promotion_id', 'promotion_name', 'creative_name',
   'creative_slot', 'video_percent', 'percent_scrolled', 'link_url', 'file_name', 'search_term', 'form_id',
   'items.0.item_id', 'content_ids', 'transaction_id', 'conversion_label', 'event_name',
+  // Experiments and media: one request reports each flag or campaign a visitor saw, each mbox shown, each heartbeat.
+  'feature_flag', 'campaign_id', 'experiment_id', 'mbox', 'view', 'playhead', 'sequence',
 ] as const;
 
 function distinct(a: StoredHit, b: StoredHit): boolean {
@@ -381,7 +383,13 @@ function invalidParams(hits: readonly StoredHit[], timeZone: string | undefined)
 // ── tag_without_goal ─────────────────────────────────────────────────────────
 
 /** Page views and the vendors' own housekeeping: sent on every page, explained by no goal and needing none. */
-const ROUTINE_EVENTS: ReadonlySet<string> = new Set(['pageview', 'pagevisit', 'pageload', 'page', 'screenview', 'userengagement', 'sessionstart', 'firstvisit']);
+const ROUTINE_EVENTS: ReadonlySet<string> = new Set([
+  'pageview', 'pagevisit', 'pageload', 'page', 'screenview', 'userengagement', 'sessionstart', 'firstvisit',
+  // Page views under other vendors' names (Piano `page.display`, Adobe XDM `web.webpagedetails.pageViews`), and the
+  // upkeep a vendor sends on its own: recordings, heartbeats, ID requests, per-page data calls, experiment exposures.
+  'pagedisplay', 'webwebpagedetailspageviews', 'recording', 'heartbeat', 'ping', 'idrequest', 'eventcall', 'collect',
+  'prefetch', 'display', 'impression', 'campaignactivated',
+]);
 
 function routine(hit: StoredHit): boolean {
   if (hit.event === undefined || hit.event === 'library_load') return true;
@@ -436,8 +444,11 @@ function libraryWithoutHits(hits: readonly StoredHit[], timeZone: string | undef
   for (const hit of hits) {
     const key = `${hit.sessionId}\u0000${hit.vendor}`;
     if (hit.event !== 'library_load') active.add(key);
-    // A tag manager sends nothing of its own; a library that did not load is not "loaded without hits".
-    else if (isVendorId(hit.vendor) && VENDORS[hit.vendor].category !== 'tag_manager' && (hit.status === 'sent' || hit.status === 'pending') && !loads.has(key)) {
+    // A tag manager sends nothing of its own, and some tools rightly stay quiet on most pages (an experiment or
+    // snapshot that does not target the page, a batch timer the visit does not outlast); a library that did not
+    // load is not "loaded without hits".
+    else if (isVendorId(hit.vendor) && VENDORS[hit.vendor].category !== 'tag_manager' && !VENDORS[hit.vendor].mayStayQuiet &&
+      (hit.status === 'sent' || hit.status === 'pending') && !loads.has(key)) {
       loads.set(key, hit);
     }
   }

@@ -11,7 +11,11 @@ describe('parseJourney', () => {
   });
 
   it.each([
-    [{ steps: [] }, 'journey: expected a JSON list of steps'],
+    [{ steps: [] }, 'journey.steps: the list is empty'],
+    [{ step: [{ goto: '/' }] }, 'journey: expected a JSON list of steps'],
+    [{ $schema: 'x.json', steps: [{ goto: '/' }], name: 'n' }, 'journey: unexpected key "name"'],
+    [{ $schema: 3, steps: [{ goto: '/' }] }, 'journey.$schema: expected the path or URL of the JSON Schema'],
+    [{ steps: [{ goto: '/' }, { clik: '#a' }] }, 'journey.steps[1]: unknown step "clik"'],
     [[], 'journey: the list is empty'],
     [[{ clik: '#a' }], 'journey[0]: unknown step "clik" (expected one of goto, fill, click, submit, play, scroll, wait, expectGoal)'],
     [[{ click: '#a', submit: 'form' }], 'journey[0]: one step per object, found click and submit'],
@@ -26,6 +30,11 @@ describe('parseJourney', () => {
     const result = parseJourney(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n')).toContain(message);
+  });
+
+  it('accepts the list under "steps" beside "$schema", for editors', () => {
+    const steps = [{ goto: '/' }, { click: '#subscribe' }];
+    expect(parseJourney({ $schema: '../schemas/journey.v1.json', steps })).toEqual({ ok: true, journey: steps });
   });
 
   it('reports invalid JSON with the parser message', () => {

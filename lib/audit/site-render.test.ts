@@ -20,7 +20,7 @@ describe('siteToText', () => {
     expect(text).toContain('! Google Analytics 4 sends its page_view hit on 4 of 5 pages, but not on /contact.');
     expect(text).toMatch(/✗ Personal data in a hit · Google Analytics 4 · email in user_email — 2 pages: \/, \/product\/mug/);
     expect(text).toMatch(/Google Analytics 4: G-MAIN \(3 pages\), G-OLD \(1 page\)/);
-    expect(text).toMatch(/Could not be audited\n  \/broken: HTTP 404/);
+    expect(text).toMatch(/Could not be audited\n {2}\/broken: HTTP 404/);
   });
   it('never runs wider than the terminal', () => {
     for (const width of [40, 60, 100]) for (const line of siteToText(site, { width }).split('\n')) expect([...line].length).toBeLessThanOrEqual(width);

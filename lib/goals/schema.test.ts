@@ -5,7 +5,8 @@ import { parsePlan, parsePlanText } from './schema';
 
 const KINDS = 'form_submit, click, video, datalayer_event, page_view, scroll_depth, download, outbound_click, site_search, element_visible, time_on_page';
 const VENDORS =
-  'ga4, universal-analytics, gtm, google-ads, floodlight, meta-pixel, linkedin, tiktok, pinterest, snapchat, x, microsoft-uet, reddit, quora, criteo, adobe-analytics, segment, mixpanel, amplitude, heap, hotjar, matomo, plausible, posthog, snowplow, klaviyo, hubspot, rudderstack, tealium, clarity';
+  'ga4, universal-analytics, gtm, google-ads, floodlight, meta-pixel, linkedin, tiktok, pinterest, snapchat, x, microsoft-uet, reddit, quora, criteo, adobe-analytics, segment, mixpanel, amplitude, heap, hotjar, matomo, plausible, posthog, snowplow, klaviyo, hubspot, rudderstack, tealium, clarity, ' +
+  'adobe-web-sdk, adobe-target, adobe-launch, adobe-dtm, adobe-audience-manager, adobe-ecid, adobe-heartbeat, at-internet, comscore, parsely, webtrends, piwik-pro, piwik-pro-tag-manager, ensighten, mparticle, lytics, fullstory, crazy-egg, glassbox, medallia-dxa, indicative, split, optimizely, dynamic-yield, omniconvert';
 
 /** A plan of one goal; `goal` is merged over a valid click goal. */
 const withGoal = (goal: Record<string, unknown>): unknown => ({
@@ -157,6 +158,12 @@ describe('parsePlan accepts and normalises', () => {
       ],
     };
     expect(parsePlan(plan)).toEqual({ ok: true, plan });
+  });
+
+  it('a "$schema" key for editors, which the plan in force leaves out', () => {
+    const goals = [{ id: 'g', name: 'g', trigger: { kind: 'click', text: 'Buy' } }];
+    expect(parsePlan({ $schema: '../schemas/plan.v1.json', version: 1, name: 'P', goals })).toEqual({ ok: true, plan: { version: 1, name: 'P', goals } });
+    expect(parsePlan({ $schema: 7, version: 1, goals })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^\$schema: /)] });
   });
 
   it.each<[string, unknown, unknown]>([

@@ -4,9 +4,14 @@ import { findJsonError } from './json-error';
 import type { Goal, GoalCategory, Plan, TriggerKind } from './types';
 import { regexParts } from './url-pattern';
 
-// The tracking plan's schema (DESIGN.md, `version: 1`). Used by the options page and the background worker;
-// the content script receives plans already parsed and must not import this file (valibot stays out of it).
-// Every error names its path and says what would be accepted: `goals[2].trigger.kind: unknown kind "sumbit"…`.
+// The tracking plan's schema (`version: 1`, docs/plan-format.md). Used by the options page, the background worker
+// and the audit command; the content script receives plans already parsed and must not import this file
+// (valibot stays out of it). Every error names its path and says what would be accepted:
+// `goals[2].trigger.kind: unknown kind "sumbit"…`. schemas/plan.v1.json is generated from it (`npm run schemas`).
+
+/** Where users read the format; said with every refusal. */
+export const PLAN_FORMAT = { doc: 'docs/plan-format.md', schema: 'schemas/plan.v1.json' } as const;
+export const PLAN_FORMAT_HINT = `The plan format: ${PLAN_FORMAT.doc}, JSON Schema ${PLAN_FORMAT.schema} (in the Tagwatch repository).`;
 
 export type ParseResult = { ok: true; plan: Plan } | { ok: false; errors: string[] };
 
@@ -98,7 +103,8 @@ function lastKey(issue: Issue): string {
  * `missing` says what to write for each required key left out; `like` shows the expected shape.
  */
 function strict<const E extends v.ObjectEntries>(entries: E, what: string, like: string, missing: Readonly<Record<string, string>> = {}) {
-  const allowed = Object.keys(entries);
+  // `$schema` is for editors: allowed, but not what a person means to write when a key is mistyped.
+  const allowed = Object.keys(entries).filter((key) => !key.startsWith('$'));
   return v.strictObject(entries, (issue: Issue) => {
     if (issue.expected === 'never') {
       return `unknown key ${what ? `for ${what} ` : ''}(allowed: ${allowed.join(', ')})${didYouMean(issue.input, allowed)}`;
@@ -173,6 +179,16 @@ const paramRule = v.union(
   (i: Issue) => `expected a value ("EUR"), {"exists": true}, {"regex": "^T-"} or {"equals": "…"} (got ${show(i.input)})`,
 );
 
+/** A goal's `params`. valibot's record takes a list too; a list here is a mistake ("params": ["value"]). */
+const paramRules = v.record(v.string(), paramRule);
+const notAList = v.custom<Record<string, unknown>>(
+  (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+  (i: Issue) => `expected an object of parameter rules like {"currency": "EUR", "value": {"exists": true}} (got ${show(i.input)})`,
+);
+const params = v.pipe(notAList, paramRules);
+/** For the JSON Schema generator, which stops at the custom check: `params` is the record of rules. */
+export const PARAMS_FOR_JSON_SCHEMA: ReadonlyMap<unknown, v.GenericSchema> = new Map([[notAList, paramRules]]);
+
 const vendor = v.picklist(VENDOR_IDS, (i: Issue) => oneOf('vendor', i.input, VENDOR_IDS, VENDOR_ALIASES));
 
 const expectedTag = strict(
@@ -180,16 +196,7 @@ const expectedTag = strict(
     vendor,
     event: v.optional(text('an event name')),
     account: v.optional(text('an account id (G-XXXX, a pixel id…)')),
-    params: v.optional(
-      v.pipe(
-        // valibot's record takes a list too; a list here is a mistake ("params": ["value"]).
-        v.custom<Record<string, unknown>>(
-          (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
-          (i: Issue) => `expected an object of parameter rules like {"currency": "EUR", "value": {"exists": true}} (got ${show(i.input)})`,
-        ),
-        v.record(v.string(), paramRule),
-      ),
-    ),
+    params: v.optional(params),
   },
   '',
   '{"vendor": "ga4", "event": "sign_up"}',
@@ -318,6 +325,8 @@ function planSchema(isValidSelector: (s: string) => boolean): v.GenericSchema<un
   return v.pipe(
     strict(
       {
+        // Lets editors offer completion: "$schema": "./schemas/plan.v1.json" (or wherever the file is).
+        $schema: v.optional(v.string((i: Issue) => `expected the path or URL of the JSON Schema, like "../schemas/plan.v1.json" (got ${show(i.input)})`)),
         version: v.literal(1, 'expected 1'),
         name: v.optional(text('a plan name')),
         goals: v.array(goalSchema(isValidSelector), (i: Issue) => `expected a list of goals (got ${show(i.input)})`),
@@ -327,12 +336,15 @@ function planSchema(isValidSelector: (s: string) => boolean): v.GenericSchema<un
       '{"version": 1, "name": "…", "goals": […]}',
       { version: 'expected 1', goals: 'missing — add "goals": [ … ], the list of goals' },
     ),
-    v.transform(({ version, name, ...rest }): Plan => ({ version, name: name ?? 'Untitled plan', ...rest })),
+    v.transform(({ $schema: _, version, name, ...rest }): Plan => ({ version, name: name ?? 'Untitled plan', ...rest })),
   );
 }
 
 const anySelector = (): boolean => true;
 let defaultSchema: v.GenericSchema<unknown, Plan> | undefined;
+
+/** The plan's schema without a DOM to check selectors: what schemas/plan.v1.json is generated from. */
+export const planSchemaForJson = (): v.GenericSchema<unknown, Plan> => (defaultSchema ??= planSchema(anySelector));
 
 function pathOf(issue: Issue): string {
   let out = '';
@@ -366,7 +378,7 @@ function goalIndex(error: string): number {
 /** Validate and normalise a tracking plan (trimmed strings, default names, lower-case extensions and hosts). */
 export function parsePlan(input: unknown, options: ParseOptions = {}): ParseResult {
   if (Array.isArray(input)) return { ok: false, errors: ['plan: expected an object like {"version": 1, "goals": […]}, not a list (put the goals in "goals")'] };
-  const schema = options.isValidSelector ? planSchema(options.isValidSelector) : (defaultSchema ??= planSchema(anySelector));
+  const schema = options.isValidSelector ? planSchema(options.isValidSelector) : planSchemaForJson();
   const result = v.safeParse(schema, input);
   const errors = [...(result.issues ?? []).map((i) => `${pathOf(i)}: ${i.message}`), ...duplicateIds(input)];
   if (result.success && errors.length === 0) return { ok: true, plan: result.output };

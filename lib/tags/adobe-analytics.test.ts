@@ -22,9 +22,6 @@ describe('adobe-analytics', () => {
       { event: 'page_view', account: 'acmeprod', params: { page_name: 'cart', events: 'scAdd', eVar3: 'blue' } }],
     ['cut off before AQE', { url: `${BEACON}?AQB=1&pageName=long` }, { account: 'acmeprod', partial: expect.stringContaining('AQE') as string }],
     ['AppMeasurement', { url: 'https://shop.example/js/AppMeasurement.min.js' }, { event: 'library_load', params: { script: 'AppMeasurement' } }],
-    ['Adobe Launch', { url: 'https://assets.adobedtm.com/abc123/def456/launch-0123456789ab.min.js' }, { event: 'library_load', params: { script: 'launch', environment: 'production' } }],
-    ['Adobe Launch development', { url: 'https://assets.adobedtm.com/abc123/def456/launch-0123456789ab-development.min.js' }, { event: 'library_load', params: { environment: 'development' } }],
-    ['legacy DTM', { url: 'https://assets.adobedtm.com/abc/satelliteLib-0123abcd.js' }, { event: 'library_load', params: { script: 'dtm' } }],
   ])('%s', (_, req, want) => expect(decodeRequest(req)[0]).toMatchObject({ vendor: 'adobe-analytics', ...want }));
 
   it('records a multi-suite request once per report suite', () => {
@@ -40,6 +37,9 @@ describe('adobe-analytics', () => {
     { url: 'https://shop.example/search?q=AQB=1' },
     { url: 'https://shop.example/js/app.js' },
     { url: 'https://assets.adobedtm.com/extensions/EP123/Other.min.js' },
+    // Launch and DTM libraries are their own vendors now (adobe-launch, adobe-dtm), not Analytics library loads.
+    { url: 'https://assets.adobedtm.com/abc123/def456/launch-0123456789ab.min.js' },
+    { url: 'https://assets.adobedtm.com/abc/satelliteLib-0123abcd.js' },
     { url: 'https://shop.example/guides/appmeasurement.html' },
   ])('does not read $url as an Adobe hit', (req) =>
     expect(decodeRequest(req).filter((h) => h.vendor === 'adobe-analytics')).toEqual([]));

@@ -8,8 +8,8 @@ import type { TagDecoder, TagHit } from './types';
 // vN → eVarN (1–250), cN → propN (1–75), hN → hierN, lN → listN, g page URL, r referrer, pageName/gn, ch channel,
 // events/ev, products, pe link type (lnk_o custom, lnk_d download, lnk_e exit) with pev1 link URL and pev2 link
 // name; `c.`…`.c` bracket context data, nested as `a.`…`.a`. A request sent to several report suites is one hit
-// per suite: Adobe records it in each, and a plan names one. Libraries: AppMeasurement.js; Adobe Launch (Tags)
-// `assets.adobedtm.com/…/launch-<id>[-development|-staging].min.js`; legacy DTM `satelliteLib-<hash>.js`.
+// per suite: Adobe records it in each, and a plan names one. Library: AppMeasurement.js (Adobe Launch and DTM, which
+// often load it, are their own vendors: adobe-launch.ts, adobe-dtm.ts).
 
 const NAMES: Readonly<Record<string, string>> = {
   g: 'page_url', '-g': 'page_url_continued', r: 'referrer', pageName: 'page_name', gn: 'page_name', ch: 'channel',
@@ -34,16 +34,11 @@ function isAdobeHost(host: string): boolean {
   return domainIs(host, 'omtrdc.net') || domainIs(host, '2o7.net');
 }
 
-function libraryScript(host: string, path: string): { script: string; environment?: string } | undefined {
+/** AppMeasurement itself, on any host: Launch and DTM libraries are their own vendors (adobe-launch, adobe-dtm). */
+function libraryScript(path: string): { script: string } | undefined {
   if (!path.endsWith('.js')) return undefined;
   const file = path.slice(path.lastIndexOf('/') + 1);
   if (file === 'AppMeasurement.js' || file === 'AppMeasurement.min.js') return { script: 'AppMeasurement' };
-  if (host !== 'assets.adobedtm.com') return undefined;
-  if (file.startsWith('launch-')) {
-    const environment = file.includes('-development') ? 'development' : file.includes('-staging') ? 'staging' : 'production';
-    return { script: 'launch', environment };
-  }
-  if (file.startsWith('satelliteLib-')) return { script: 'dtm' };
   return undefined;
 }
 
@@ -98,17 +93,15 @@ export const adobeAnalytics: TagDecoder = {
       if (isAdobeHost(url.hostname)) return true;
       return url.search.includes('AQB=1') || (req.body !== undefined && req.body.includes('AQB=1'));
     }
-    return path.endsWith('.js') && libraryScript(url.hostname, path) !== undefined;
+    return path.endsWith('.js') && libraryScript(path) !== undefined;
   },
   decode: (url, req): TagHit[] => {
     const path = url.pathname;
     const at = path.indexOf(BEACON);
     if (at === -1) {
-      const lib = libraryScript(url.hostname, path);
+      const lib = libraryScript(path);
       if (!lib) return [];
-      const params: Record<string, string> = { script: lib.script };
-      if (lib.environment) params.environment = lib.environment;
-      return [{ vendor: 'adobe-analytics', event: 'library_load', params }];
+      return [{ vendor: 'adobe-analytics', event: 'library_load', params: { script: lib.script } }];
     }
     const suites = path.slice(at + BEACON.length).split('/')[0] ?? '';
     const { params, linkType: pe, begins, ends } = readFields(req.body ? [url.searchParams, parseForm(req.body)] : [url.searchParams]);

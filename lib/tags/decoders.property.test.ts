@@ -11,11 +11,41 @@ import { snapchat } from './snapchat';
 import { tiktok } from './tiktok';
 import type { TagDecoder } from './types';
 import { x } from './x';
+import { adobeWebSdk } from './adobe-web-sdk';
+import { adobeTarget } from './adobe-target';
+import { adobeLaunch } from './adobe-launch';
+import { adobeDtm } from './adobe-dtm';
+import { adobeAudienceManager } from './adobe-audience-manager';
+import { adobeEcid } from './adobe-ecid';
+import { adobeHeartbeat } from './adobe-heartbeat';
+import { atInternet } from './at-internet';
+import { comscore } from './comscore';
+import { parsely } from './parsely';
+import { webtrends } from './webtrends';
+import { piwikPro } from './piwik-pro';
+import { piwikProTagManager } from './piwik-pro-tag-manager';
+import { ensighten } from './ensighten';
+import { mparticle } from './mparticle';
+import { lytics } from './lytics';
+import { fullstory } from './fullstory';
+import { crazyEgg } from './crazy-egg';
+import { glassbox } from './glassbox';
+import { medalliaDxa } from './medallia-dxa';
+import { indicative } from './indicative';
+import { split } from './split';
+import { optimizely } from './optimizely';
+import { dynamicYield } from './dynamic-yield';
+import { omniconvert } from './omniconvert';
 
 // Hostile input on the hosts these decoders claim: whatever a page sends, a decoder returns well-formed hits
 // (or none) and never throws. The decoders are also called directly, because decodeRequest would turn a throw
 // into a `decoder error` hit and hide it.
-const DECODERS: readonly TagDecoder[] = [linkedin, tiktok, pinterest, snapchat, x, microsoftUet, reddit, quora, criteo];
+const DECODERS: readonly TagDecoder[] = [
+  linkedin, tiktok, pinterest, snapchat, x, microsoftUet, reddit, quora, criteo,
+  adobeWebSdk, adobeTarget, adobeLaunch, adobeDtm, adobeAudienceManager, adobeEcid, adobeHeartbeat, atInternet, comscore, parsely,
+  webtrends, piwikPro, piwikProTagManager, ensighten, mparticle, lytics, fullstory, crazyEgg, glassbox, medalliaDxa, indicative,
+  split, optimizely, dynamicYield, omniconvert,
+];
 
 const ENDPOINTS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['px.ads.linkedin.com', ['/collect/', '/collect', '/wa/', '/attribution_trigger']],
@@ -38,11 +68,46 @@ const ENDPOINTS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['sslwidget.criteo.com', ['/event']],
   ['dis.criteo.com', ['/dis/dis.aspx']],
   ['static.criteo.net', ['/js/ld/ld.js']],
+  ['edge.adobedc.net', ['/ee/v1/interact', '/ee/v1/collect', '/ee/v1/privacy/set-consent']],
+  ['data.shop.example', ['/ee/v2/interact']],
+  ['cdn1.adoberesources.net', ['/alloy/2.19.1/alloy.min.js']],
+  ['acme.tt.omtrdc.net', ['/rest/v1/delivery', '/m2/acme/mbox/json', '/at.js']],
+  ['assets.adobedtm.com', ['/a1/b2/launch-0123abcd.min.js', '/a1/satelliteLib-0123abcd.js']],
+  ['acme.demdex.net', ['/event']],
+  ['dpm.demdex.net', ['/id', '/id/rd']],
+  ['acme.hb.omtrdc.net', ['/']],
+  ['acme.hb-api.omtrdc.net', ['/api/v1/sessions', '/api/v1/sessions/abc/events']],
+  ['logc407.xiti.com', ['/hit.xiti']],
+  ['abcdefg.pa-cd.com', ['/event']],
+  ['tag.aticdn.net', ['/612345/smarttag.js']],
+  ['sb.scorecardresearch.com', ['/b', '/b2', '/cs/1234567/beacon.js']],
+  ['p1.parsely.com', ['/px/']],
+  ['statse.webtrendslive.com', ['/dcs222abc/dcs.gif']],
+  ['acme.piwik.pro', ['/ppms.php', '/piwik.php', '/ppms.js']],
+  ['acme.containers.piwik.pro', ['/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d.js']],
+  ['nexus.ensighten.com', ['/acme/prod/Bootstrap.js', '/acme/prod/serverComponent.php']],
+  ['jssdks.mparticle.com', ['/v3/JS/us1-abc/events', '/v2/JS/us1-abc/Events']],
+  ['identity.mparticle.com', ['/v1/identify', '/v1/login']],
+  ['c.lytics.io', ['/c/1a2b3c', '/c/1a2b3c/stream', '/api/tag/1a2b3c/latest.min.js']],
+  ['rs.fullstory.com', ['/rec/page', '/rec/bundle']],
+  ['script.crazyegg.com', ['/pages/scripts/0012/3456.js']],
+  ['tracking.crazyegg.com', ['/clicks']],
+  ['report.acme.gbqofs.io', ['/reporting/e9d834e4-f152-3375-9a1b-0c2d3e4f5a6b/cls_report']],
+  ['cdn.decibelinsight.net', ['/i/13996/612538/di.js']],
+  ['collection.decibelinsight.net', ['/i/13996/x']],
+  ['api.indicative.com', ['/service/event', '/service/event/batch', '/service/event/key1']],
+  ['events.split.io', ['/api/testImpressions/bulk', '/api/events/bulk', '/api/events/beacon']],
+  ['logx.optimizely.com', ['/v1/events']],
+  ['123.log.optimizely.com', ['/event']],
+  ['async-px.dynamicyield.com', ['/dpx', '/uia']],
+  ['app.omniconvert.com', ['/track/goal']],
 ];
 
 // Field names the decoders look at, so generated queries and bodies reach their interesting branches.
 const KEYS = ['pid', 'conversionId', 'url', 'tid', 'event', 'ed', 'pd', 'ad', 'ev', 'txn_id', 'events', 'ti', 'evt', 'ea', 'id',
-  'm.customEventName', 'tag', 'a', 'p0', 'p1', 'p', 'p2', 'analytics_message', 'sdkid', 'fu', '__proto__', 'constructor', 'toString'];
+  'm.customEventName', 'tag', 'a', 'p0', 'p1', 'p', 'p2', 'analytics_message', 'sdkid', 'fu', '__proto__', 'constructor', 'toString',
+  'configId', 'client', 'mbox', 's:event:type', 's:sc:rsid', 's', 'type', 'click', 'events', 'c1', 'c2', 'ns_st_ev', 'idsite', 'action',
+  'data', 'dcsuri', 'WT.dl', 'rec', 'd_orgid', 'OrgId', '_e', 'sec', 'name', 'goal', 'eventName', 'n', 'd'];
 
 const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json(), fc.constantFrom('%', '%E0%A4%A', '%zz', '[', '{"', 'e=vc&p=[i%3D', 'tw-a-b'));
 
@@ -64,6 +129,13 @@ const body = fc.oneof(
   query,
   fc.json().chain((j) => fc.nat(j.length).map((n) => j.slice(0, n))),
   fc.jsonValue().map((v) => JSON.stringify({ batch: [v, v], req: [{ t: v }], pids: v, event: v, context: { pixel: { code: v } } })),
+  // The shapes the newer decoders walk: event lists, XDM, Target's execute/notifications, visitors' snapshots.
+  fc.jsonValue().map((v) => JSON.stringify({
+    events: [v, { xdm: v, data: v, name: v, event_type: v, eventName: v }], execute: { pageLoad: v, mboxes: [v] }, notifications: [v, { mbox: v }],
+    visitors: [{ snapshots: [{ decisions: [v], events: [v] }] }], params: v, playerTime: v, eventType: v, apiKey: v, entries: [v], token: v,
+    requests: [v], OrgId: v, dt: v, attrs: v,
+  })),
+  fc.jsonValue().map((v) => JSON.stringify([{ f: v, i: [v, { k: v, t: v }] }, { eventTypeId: v, properties: v }])),
   deep,
 );
 

@@ -61,7 +61,6 @@ const ENDPOINTS: ReadonlyArray<readonly [VendorId | 'other', string, readonly st
   ['criteo', 'dynamic.criteo.com', ['/js/ld/ld.js']],
   ['adobe-analytics', 'acme.sc.omtrdc.net', ['/b/ss/acmeprod,acmeglobal/1/JS-2.22.0/s1', '/b/ss/acmeprod/1/JS-2.22.0/s12345']],
   ['adobe-analytics', 'acme.112.2o7.net', ['/b/ss/acmedev/1/H.27.5/s999']],
-  ['adobe-analytics', 'assets.adobedtm.com', ['/abc123/def456/launch-0123456789ab.min.js', '/abc123/def456/launch-0123456789ab-development.min.js', '/abc/satelliteLib-0123abcd.js', '/extensions/EP123/Other.min.js']],
   ['segment', 'api.segment.io', ['/v1/t', '/v1/p', '/v1/batch', '/v1/identify', '/v1/m', '/v1/g']],
   ['segment', 'api.segment.com', ['/v1/track']],
   ['segment', 'events.eu1.segmentapis.com', ['/v1/t']],
@@ -122,6 +121,62 @@ const ENDPOINTS: ReadonlyArray<readonly [VendorId | 'other', string, readonly st
   ['clarity', 'k.clarity.ms', ['/collect']],
   ['clarity', 'scripts.clarity.ms', ['/0.7.32/clarity.js']],
   ['clarity', 'c.clarity.ms', ['/c.gif']],
+  ['adobe-web-sdk', 'edge.adobedc.net', ['/ee/v1/interact', '/ee/v2/interact', '/ee/irl1/v1/interact', '/ee/v1/collect', '/ee/v1/privacy/set-consent', '/ee/v1/identity/acquire']],
+  ['adobe-web-sdk', 'server.adobedc.net', ['/ee/v2/interact']],
+  ['adobe-web-sdk', 'cdn1.adoberesources.net', ['/alloy/2.19.1/alloy.min.js', '/alloy/2.19.1/alloy.js']],
+  ['adobe-web-sdk', 'data.shop.example', ['/ee/v1/interact', '/ee/v1/collect']],
+  ['adobe-target', 'acme.tt.omtrdc.net', ['/rest/v1/delivery', '/m2/acme/mbox/json', '/m2/acme/mbox/ajax', '/m2/acme/ubox/image', '/at.js', '/rest/v1/delivery/health']],
+  ['adobe-target', 'cdn.tt.omtrdc.net', ['/cdn/target.js']],
+  ['adobe-launch', 'assets.adobedtm.com', ['/a1b2c3/d4e5f6/launch-0123456789ab.min.js', '/a1b2c3/d4e5f6/launch-EN01234-development.min.js', '/a1b2c3/d4e5f6/launch-EN01234-staging.js', '/a1b2c3/d4e5f6/0123/RC1a2b-source.min.js', '/extensions/EP123/Other.min.js']],
+  ['adobe-launch', 'assets.adoberesources.cn', ['/a1b2c3/d4e5f6/launch-0123456789ab.min.js']],
+  ['adobe-dtm', 'assets.adobedtm.com', ['/4a848a4a/satelliteLib-0123abcd.js', '/4a848a4a/satelliteLib-0123abcd-staging.js', '/4a848a4a/satellite-5a1b2c.js']],
+  ['adobe-audience-manager', 'acme.demdex.net', ['/event', '/dest5.html']],
+  ['adobe-ecid', 'dpm.demdex.net', ['/id', '/id/rd', '/ibs:dpid=411&dpuuid=x', '/event']],
+  ['adobe-heartbeat', 'acme.hb.omtrdc.net', ['/', '/settings/config.json']],
+  ['adobe-heartbeat', 'acme.hb-api.omtrdc.net', ['/api/v1/sessions', '/api/v1/sessions/a1b2c3/events', '/api/v1/schemas/sessionStart']],
+  ['at-internet', 'logc407.xiti.com', ['/hit.xiti']],
+  ['at-internet', 'abcdefg.pa-cd.com', ['/event', '/health']],
+  ['at-internet', 'tag.aticdn.net', ['/612345/smarttag.js', '/piano-analytics.js']],
+  ['comscore', 'sb.scorecardresearch.com', ['/b', '/b2', '/p', '/p2', '/beacon.js', '/cs/1234567/beacon.js', '/c2/1234567/cs.js']],
+  ['parsely', 'p1.parsely.com', ['/px/', '/px']],
+  ['parsely', 'srv.pixel.parsely.com', ['/plogger/']],
+  ['parsely', 'cdn.parsely.com', ['/keys/shop.example/p.js']],
+  ['parsely', 'config.parsely.com', ['/config/shop.example']],
+  ['webtrends', 'statse.webtrendslive.com', ['/dcs222abc_1a2b/dcs.gif']],
+  ['webtrends', 's.webtrends.com', ['/js/webtrends.min.js', '/js/webtrends.js']],
+  ['webtrends', 'sdc.shop.example', ['/dcs222abc_1a2b/dcs.gif']],
+  ['piwik-pro', 'acme.piwik.pro', ['/ppms.php', '/piwik.php', '/ppms.js']],
+  ['piwik-pro', 'analytics.shop.example', ['/ppms.php', '/ppms.js']],
+  ['piwik-pro-tag-manager', 'acme.containers.piwik.pro', ['/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d.js', '/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d.sync.js']],
+  ['piwik-pro-tag-manager', 'acme.piwik.pro', ['/containers/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d.js']],
+  ['ensighten', 'nexus.ensighten.com', ['/acme/prod/Bootstrap.js', '/acme/Bootstrap.js', '/acme/prod/serverComponent.php', '/acme/prod/code/bbb1b351.js', '/error/e.gif']],
+  ['ensighten', 'nexus-test.ensighten.com', ['/acme/stage/Bootstrap.js']],
+  ['mparticle', 'jssdks.mparticle.com', ['/v3/JS/us1-0123abcd/events', '/v2/JS/us1-0123abcd/Events', '/v2/JS/us1-0123abcd/Forwarding']],
+  ['mparticle', 'jssdkcdns.mparticle.com', ['/js/v2/us1-0123abcd/mparticle.js', '/JS/v2/us1-0123abcd/config']],
+  ['mparticle', 'identity.mparticle.com', ['/v1/identify', '/v1/login', '/v1/logout', '/v1/-88/modify']],
+  ['lytics', 'c.lytics.io', ['/c/1a2b3c4d', '/c/1a2b3c4d/web_events', '/api/tag/1a2b3c4d/latest.min.js', '/static/io.min.js', '/api/me/1a2b3c4d/u-1']],
+  ['lytics', 'api.lytics.io', ['/api/entity/user/_uids/u-1']],
+  ['fullstory', 'rs.fullstory.com', ['/rec/page', '/rec/bundle', '/rec/bundle/v2', '/rec/integrations']],
+  ['fullstory', 'edge.fullstory.com', ['/s/fs.js', '/s/settings/o-1AB2CD-na1/v1/web']],
+  ['crazy-egg', 'script.crazyegg.com', ['/pages/scripts/0012/3456.js', '/pages/versioned/common-scripts/abc.js']],
+  ['crazy-egg', 'tracking.crazyegg.com', ['/clicks', '/visits', '/']],
+  ['glassbox', 'cdn.gbqofs.com', ['/acme/p/detector-dom.min.js', '/sv/a/cls_worker.js']],
+  ['glassbox', 'report.acme.gbqofs.io', ['/reporting/e9d834e4-f152-3375-9a1b-0c2d3e4f5a6b/cls_report']],
+  ['medallia-dxa', 'cdn.decibelinsight.net', ['/i/13996/612538/di.js', '/i/13476/di.js']],
+  ['medallia-dxa', 'collection.decibelinsight.net', ['/i/13996/612538/c.json']],
+  ['indicative', 'api.indicative.com', ['/service/event', '/service/event/batch', '/service/event/0a1b2c3d', '/service/projects']],
+  ['indicative', 'cdn.indicative.com', ['/js/1.0.2/Indicative.min.js', '/js/Indicative.min.js']],
+  ['split', 'events.split.io', ['/api/testImpressions/bulk', '/api/testImpressions/beacon', '/api/events/bulk', '/api/events/beacon', '/api/testImpressions/count']],
+  ['split', 'sdk.split.io', ['/api/splitChanges', '/api/memberships/u1']],
+  ['split', 'cdn.split.io', ['/sdk/split-10.26.0.min.js']],
+  ['optimizely', 'logx.optimizely.com', ['/v1/events']],
+  ['optimizely', '8504447126001.log.optimizely.com', ['/event']],
+  ['optimizely', 'cdn.optimizely.com', ['/js/8504447126001.js', '/public/8504447126/s/8504447126001_web.js', '/datafiles/AbC.json']],
+  ['dynamic-yield', 'async-px.dynamicyield.com', ['/dpx', '/uia']],
+  ['dynamic-yield', 'cdn.dynamicyield.com', ['/api/8765432/api_dynamic.js', '/api/8765432/api_static.js']],
+  ['dynamic-yield', 'rcom.dynamicyield.com', ['/v3/recommend/8765432']],
+  ['omniconvert', 'cdn.omniconvert.com', ['/js/q7c0100.js', '/async/js/e40d47.js']],
+  ['omniconvert', 'app.omniconvert.com', ['/track/goal', '/collect', '/static/editor.js']],
   // First-party and look-alike hosts: proxies some decoders must still read, and names others must not claim.
   ['other', 'shop.example', ['/', '/g/collect', '/collect', '/gtm.js', '/b/ss/x/1/y', '/api/event', '/i', '/matomo.php', '/analytics.js/v1/WK9/analytics.min.js', '/utag/a/b/prod/utag.js', '/gtag/js', '/ccm/collect']],
   ['other', 'metrics.shop.example', ['/g/collect', '/collect', '/b/ss/acmeprod/1/JS-2.22.0/s67890']],
@@ -146,6 +201,11 @@ const QUERY_PAIRS = [
   'tv=js-3.0.0', 'e=pv', 'aid=app', 'sdkid=CABC', 'ev=Lead', 'pid=123', 'txn_id=tw-a-b', 'ti=1', 'evt=custom',
   'event=checkout', 'a=1', 'p0=e%3Dvh', 'compression=gzip-js', 'data=eyJldmVudCI6IngifQ', 'company_id=AbC', 'sv=6',
   'n=Signup', 'label=AbC', 'cd[value]=1', 'pixel_id=t2_x', 'tealium_account=acme',
+  'configId=ebebf826', 'dataStreamId=ebebf826', 'client=acme', 'mbox=target-global-mbox', 's:event:type=play', 's:sc:rsid=acmeprod',
+  's=612345', 'type=click', 'click=A', 'c1=2', 'c2=1234567', 'ns_st_ev=play', 'idsite=shop.example', 'action=pageview',
+  'dcsuri=%2Fmug', 'WT.dl=0', 'WT.ti=Mug', 'idsite=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d', 'd_orgid=ADB%40AdobeOrg', 'd_mid=123',
+  'c_page=home', '_e=pv', 'OrgId=o-1AB2CD-na1', 'goal=signup', 'sec=8765432', 'eventName=Download', 'ClientID=711', 'PageID=x',
+  'a=8504447126', 'd=8504447126001', 'events=%5B%7B%22name%22%3A%22page.display%22%7D%5D',
 ];
 
 const BODIES = [
@@ -155,6 +215,12 @@ const BODIES = [
   '{"e":[1,2,3,4,"proj",5,6,7,8,1],"a":[]}', '{"event":"AddToCart","context":{"pixel":{"code":"C1"}}}', '{"requests":["?idsite=1&rec=1"]}',
   '{"schema":"iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-4","data":[{"e":"pv","tv":"js"}]}', 'data=eyJldmVudCI6IngifQ',
   '{"data":{"type":"event","attributes":{"metric":{"name":"x"}}}}', '{"portalId":1,"formSelectorId":"#f"}', 'id=1&ev=Lead',
+  '{"events":[{"xdm":{"eventType":"web.webpagedetails.pageViews"}}]}', '{"execute":{"pageLoad":{}},"notifications":[{"type":"click"}]}',
+  '{"eventType":"sessionStart","params":{"analytics.reportSuite":"r"}}', '{"events":[{"name":"page.display","data":{"page":"p"}}]}',
+  '{"events":[{"event_type":"custom_event","data":{"event_name":"x"}}]}', '{"dt":"pv","n":"Home"}', '{"OrgId":"o-1","Url":"u"}',
+  '{"apiKey":"k","eventName":"x","events":[{"eventName":"y"}]}', '[{"f":"flag","i":[{"k":"u","t":"on"}]}]', '[{"eventTypeId":"x","key":"u"}]',
+  '{"entries":[],"token":"t"}', '{"account_id":"1","project_id":"2","visitors":[{"snapshots":[{"events":[{"key":"k"}]}]}]}',
+  '{"name":"x","sec":"1"}', 'idsite=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d&rec=1', '{"requests":["?idsite=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d&rec=1"]}',
 ];
 
 const label = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,7}$/);
@@ -250,7 +316,10 @@ describe('host dispatch', () => {
     for (const id of VENDOR_IDS) for (const domain of VENDORS[id].hosts) expect(domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
     // The decoders that read a first-party proxy or a self-hosted collector must be asked on every host.
     const anyHost = DECODERS.filter((d) => d.anyHost).map((d) => d.vendor);
-    expect(anyHost).toEqual(['ga4', 'universal-analytics', 'gtm', 'google-ads', 'floodlight', 'adobe-analytics', 'segment', 'matomo', 'plausible', 'snowplow', 'tealium']);
+    expect(anyHost).toEqual([
+      'ga4', 'universal-analytics', 'gtm', 'google-ads', 'floodlight', 'adobe-analytics', 'segment', 'matomo', 'plausible', 'snowplow', 'tealium',
+      'adobe-web-sdk', 'webtrends', 'piwik-pro',
+    ]);
   });
 
   it('a decoder with hosts never matches off them', () => {

@@ -1,4 +1,4 @@
-import { isRecord, parseForm, parseJson } from './params';
+import { domainIs, isRecord, parseForm, parseJson } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Matomo (formerly Piwik) is self-hosted or on matomo.cloud, so any host can be a collector. The Tracking HTTP API:
@@ -7,6 +7,8 @@ import type { TagDecoder, TagHit } from './types';
 // the required `idsite` + `rec=1` fields together recognise it: a site's own `matomo.php` page without them is not
 // a hit. Events: e_c/e_a/e_n/e_v; goals: idgoal (+ revenue); ecommerce: ec_id (order) or idgoal=0 (cart update);
 // site search: search; outlinks and downloads: link / download; content tracking: c_n/c_i; heart beat: ping=1.
+// Piwik PRO kept the same API from their common ancestor: a `piwik.php` request on a piwik.pro host, or with a UUID
+// site id, is Piwik PRO's (piwik-pro.ts), never Matomo's.
 
 const NAMES: Readonly<Record<string, string>> = {
   action_name: 'page_title', url: 'page_url', urlref: 'referrer', _id: 'visitor_id', uid: 'user_id', cid: 'visitor_id_forced',
@@ -54,12 +56,41 @@ function eventOf(f: ReadonlyMap<string, string>): string {
 }
 
 /** One tracking request's fields, later sources overriding earlier ones (a POST body over its query). */
-function hitOf(...sources: Array<Iterable<[string, string]>>): TagHit {
+function hitOf(vendor: TrackingVendor, ...sources: Array<Iterable<[string, string]>>): TagHit {
   const fields = new Map<string, string>();
   for (const source of sources) for (const [key, value] of source) fields.set(key, value);
   const params: Record<string, string> = {};
   for (const [key, value] of fields) if (!SKIP.has(key)) params[NAMES[key] ?? key] = value;
-  return { vendor: 'matomo', event: eventOf(fields), account: fields.get('idsite'), params };
+  return { vendor, event: eventOf(fields), account: fields.get('idsite'), params };
+}
+
+/** The vendors that speak this Tracking HTTP API: Matomo, and Piwik PRO, which kept it from their common ancestor Piwik. */
+export type TrackingVendor = 'matomo' | 'piwik-pro';
+
+/** The hits of one tracking request: one, or one per line of a bulk request. */
+export function trackingHits(vendor: TrackingVendor, url: URL, body: string | undefined): TagHit[] {
+  const text = body?.trimStart();
+  if (text?.startsWith('{')) {
+    const json = parseJson(text);
+    if (!isRecord(json) || !Array.isArray(json.requests)) {
+      const hit = hitOf(vendor, url.searchParams);
+      return [{ ...hit, event: undefined, partial: 'the bulk request body is not valid JSON (truncated?)' }];
+    }
+    return json.requests.filter((r): r is string => typeof r === 'string').map((r) => hitOf(vendor, parseForm(r)));
+  }
+  return [text ? hitOf(vendor, url.searchParams, parseForm(text)) : hitOf(vendor, url.searchParams)];
+}
+
+/** Piwik PRO site and app ids are UUIDs; Matomo's are numbers. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_IN_BODY = /(?:^|[&?"])idsite=[0-9a-f]{8}-[0-9a-f]{4}-/i;
+
+/** A Piwik PRO request on the path both inherited from Piwik: its host, or its site id, says whose it is. */
+export function isPiwikProTracking(url: URL, body: string | undefined): boolean {
+  if (domainIs(url.hostname, 'piwik.pro')) return true;
+  const site = url.searchParams.get('idsite');
+  if (site !== null) return UUID.test(site);
+  return body !== undefined && UUID_IN_BODY.test(body);
 }
 
 export const matomo: TagDecoder = {
@@ -68,6 +99,7 @@ export const matomo: TagDecoder = {
   matches: (url, req) => {
     const path = url.pathname;
     if (isTrackerPath(path)) {
+      if (isPiwikProTracking(url, req.body)) return false;
       const query = url.searchParams;
       if (query.has('idsite') && query.get('rec') === '1') return true;
       return req.body !== undefined && hasMarkers(req.body);
@@ -82,15 +114,6 @@ export const matomo: TagDecoder = {
       if (url.hostname === 'cdn.matomo.cloud') params.instance = url.pathname.split('/')[1] ?? '';
       return [{ vendor: 'matomo', event: 'library_load', params }];
     }
-    const body = req.body?.trimStart();
-    if (body?.startsWith('{')) {
-      const json = parseJson(body);
-      if (!isRecord(json) || !Array.isArray(json.requests)) {
-        const hit = hitOf(url.searchParams);
-        return [{ ...hit, event: undefined, partial: 'the bulk request body is not valid JSON (truncated?)' }];
-      }
-      return json.requests.filter((r): r is string => typeof r === 'string').map((r) => hitOf(parseForm(r)));
-    }
-    return [body ? hitOf(url.searchParams, parseForm(body)) : hitOf(url.searchParams)];
+    return trackingHits('matomo', url, req.body);
   },
 };

@@ -120,6 +120,11 @@ export type BodyRead =
   | { kind: 'broken' }
   | { kind: 'text'; text: string };
 
+/** Why a body that should be JSON could not be read: the `partial` reason of the hit that stands for it. */
+export function unreadJsonReason(read: BodyRead): string {
+  return read.kind === 'broken' ? 'the body is not valid JSON (cut at the capture limit?)' : 'no readable JSON body';
+}
+
 export function readBody(body: string | undefined): BodyRead {
   if (!body) return { kind: 'none' };
   const value = parseJson(body);

@@ -29,6 +29,31 @@ import { hubspot } from './hubspot';
 import { rudderstack } from './rudderstack';
 import { tealium } from './tealium';
 import { clarity } from './clarity';
+import { adobeWebSdk } from './adobe-web-sdk';
+import { adobeTarget } from './adobe-target';
+import { adobeLaunch } from './adobe-launch';
+import { adobeDtm } from './adobe-dtm';
+import { adobeAudienceManager } from './adobe-audience-manager';
+import { adobeEcid } from './adobe-ecid';
+import { adobeHeartbeat } from './adobe-heartbeat';
+import { atInternet } from './at-internet';
+import { comscore } from './comscore';
+import { parsely } from './parsely';
+import { webtrends } from './webtrends';
+import { piwikPro } from './piwik-pro';
+import { piwikProTagManager } from './piwik-pro-tag-manager';
+import { ensighten } from './ensighten';
+import { mparticle } from './mparticle';
+import { lytics } from './lytics';
+import { fullstory } from './fullstory';
+import { crazyEgg } from './crazy-egg';
+import { glassbox } from './glassbox';
+import { medalliaDxa } from './medallia-dxa';
+import { indicative } from './indicative';
+import { split } from './split';
+import { optimizely } from './optimizely';
+import { dynamicYield } from './dynamic-yield';
+import { omniconvert } from './omniconvert';
 
 /**
  * Every decoder, in the order they are asked. Order matters only where two could claim a request:
@@ -40,4 +65,7 @@ export const DECODERS: readonly TagDecoder[] = [
   ga4, universalAnalytics, gtm, googleAds, floodlight, metaPixel, linkedin, tiktok, pinterest, snapchat, x,
   microsoftUet, reddit, quora, criteo, adobeAnalytics, segment, mixpanel, amplitude, heap, hotjar, matomo,
   plausible, posthog, snowplow, klaviyo, hubspot, rudderstack, tealium, clarity,
+  adobeWebSdk, adobeTarget, adobeLaunch, adobeDtm, adobeAudienceManager, adobeEcid, adobeHeartbeat, atInternet, comscore,
+  parsely, webtrends, piwikPro, piwikProTagManager, ensighten, mparticle, lytics, fullstory, crazyEgg, glassbox, medalliaDxa,
+  indicative, split, optimizely, dynamicYield, omniconvert,
 ];

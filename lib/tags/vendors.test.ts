@@ -40,6 +40,12 @@ describe('vendor registry', () => {
     ['notfacebook.com', []],
     ['facebook.com.evil.example', []],
     ['googleads.g.doubleclick.net', ['google-ads']],
+    // Adobe's shared hosts: each product names the subdomain it owns.
+    ['acme.tt.omtrdc.net', ['adobe-analytics', 'adobe-target']],
+    ['acme.sc.omtrdc.net', ['adobe-analytics']],
+    ['dpm.demdex.net', ['adobe-audience-manager', 'adobe-ecid']],
+    ['assets.adobedtm.com', ['adobe-launch', 'adobe-dtm']],
+    ['acme.containers.piwik.pro', ['piwik-pro', 'piwik-pro-tag-manager']],
   ] as const)('names the owners of %s', (host, want) => expect(vendorsOwning(host)).toEqual(want));
 
   it('lists every owned domain once', () => {

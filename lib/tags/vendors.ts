@@ -28,11 +28,18 @@ export interface VendorInfo {
   hosts: readonly string[];
   /** Google tags honour Consent Mode (gcs/gcd) instead of being blocked outright. */
   google?: true;
+  /**
+   * Its library rightly sends nothing on many pages: it reports only when an experiment or snapshot applies to the
+   * page, or it batches on a timer that an audit's page visit does not outlast. A load without hits is then no finding.
+   */
+  mayStayQuiet?: true;
 }
 
 const G = { owner: 'Google', google: true } as const;
 const AD: readonly ConsentPurpose[] = ['ad_storage'];
 const AN: readonly ConsentPurpose[] = ['analytics_storage'];
+/** Testing and personalisation tools: they measure (analytics) and tailor what a visitor sees (personalization). */
+const PZ: readonly ConsentPurpose[] = ['analytics_storage', 'personalization_storage'];
 
 // The slugs are a contract (DESIGN.md): users' plans and reports name them. Add, never rename. Order is the
 // order decoders are listed in and vendors are offered in pickers.
@@ -52,7 +59,7 @@ const TABLE = {
   reddit: { name: 'Reddit Pixel', owner: 'Reddit', category: 'advertising', purposes: AD, hosts: ['reddit.com', 'redditstatic.com'] },
   quora: { name: 'Quora Pixel', owner: 'Quora', category: 'advertising', purposes: AD, hosts: ['quora.com'] },
   criteo: { name: 'Criteo OneTag', owner: 'Criteo', category: 'advertising', purposes: AD, hosts: ['criteo.com', 'criteo.net'] },
-  'adobe-analytics': { name: 'Adobe Analytics', owner: 'Adobe', category: 'analytics', purposes: AN, hosts: ['omtrdc.net', '2o7.net', 'adobedtm.com'] },
+  'adobe-analytics': { name: 'Adobe Analytics', owner: 'Adobe', category: 'analytics', purposes: AN, hosts: ['omtrdc.net', '2o7.net'] },
   segment: { name: 'Segment', owner: 'Twilio', category: 'customer_data', purposes: AN, hosts: ['segment.io', 'segment.com', 'segmentapis.com'] },
   mixpanel: { name: 'Mixpanel', owner: 'Mixpanel', category: 'analytics', purposes: AN, hosts: ['mixpanel.com', 'mxpnl.com'] },
   amplitude: { name: 'Amplitude', owner: 'Amplitude', category: 'analytics', purposes: AN, hosts: ['amplitude.com'] },
@@ -71,6 +78,33 @@ const TABLE = {
   rudderstack: { name: 'RudderStack', owner: 'RudderStack', category: 'customer_data', purposes: AN, hosts: ['rudderstack.com', 'rudderlabs.com'] },
   tealium: { name: 'Tealium', owner: 'Tealium', category: 'tag_manager', purposes: [], hosts: ['tiqcdn.com', 'tealiumiq.com'] },
   clarity: { name: 'Microsoft Clarity', owner: 'Microsoft', category: 'session_recording', purposes: AN, hosts: ['clarity.ms'] },
+  // Adobe's hosts are shared: omtrdc.net carries Analytics (sc.), Target (tt.) and Heartbeat (hb., hb-api.); demdex.net
+  // carries Audience Manager's event calls and the Experience Cloud ID service. Each names the subdomain it owns.
+  'adobe-web-sdk': { name: 'Adobe Experience Platform Web SDK', owner: 'Adobe', category: 'analytics', purposes: AN, hosts: ['adobedc.net', 'adoberesources.net'] },
+  'adobe-target': { name: 'Adobe Target', owner: 'Adobe', category: 'testing', purposes: PZ, hosts: ['tt.omtrdc.net'] },
+  'adobe-launch': { name: 'Adobe Launch (Tags)', owner: 'Adobe', category: 'tag_manager', purposes: [], hosts: ['adobedtm.com', 'adoberesources.cn'] },
+  'adobe-dtm': { name: 'Adobe Dynamic Tag Manager (retired)', owner: 'Adobe', category: 'tag_manager', purposes: [], hosts: ['adobedtm.com'] },
+  'adobe-audience-manager': { name: 'Adobe Audience Manager', owner: 'Adobe', category: 'advertising', purposes: AD, hosts: ['demdex.net'] },
+  'adobe-ecid': { name: 'Adobe Experience Cloud ID', owner: 'Adobe', category: 'analytics', purposes: AN, hosts: ['demdex.net'] },
+  'adobe-heartbeat': { name: 'Adobe Heartbeat (media)', owner: 'Adobe', category: 'analytics', purposes: AN, hosts: ['hb.omtrdc.net', 'hb-api.omtrdc.net'] },
+  'at-internet': { name: 'Piano Analytics (AT Internet)', owner: 'Piano', category: 'analytics', purposes: AN, hosts: ['xiti.com', 'pa-cd.com', 'aticdn.net', 'ati-host.net'] },
+  comscore: { name: 'Comscore', owner: 'Comscore', category: 'analytics', purposes: AN, hosts: ['scorecardresearch.com'] },
+  parsely: { name: 'Parse.ly', owner: 'Automattic', category: 'analytics', purposes: AN, hosts: ['parsely.com'] },
+  webtrends: { name: 'Webtrends', owner: 'Webtrends', category: 'analytics', purposes: AN, hosts: ['webtrendslive.com', 'webtrends.com'] },
+  'piwik-pro': { name: 'Piwik PRO', owner: 'Piwik PRO', category: 'analytics', purposes: AN, hosts: ['piwik.pro'] },
+  'piwik-pro-tag-manager': { name: 'Piwik PRO Tag Manager', owner: 'Piwik PRO', category: 'tag_manager', purposes: [], hosts: ['piwik.pro'] },
+  ensighten: { name: 'Ensighten', owner: 'Ensighten', category: 'tag_manager', purposes: [], hosts: ['ensighten.com'] },
+  mparticle: { name: 'mParticle', owner: 'Rokt', category: 'customer_data', purposes: AN, hosts: ['mparticle.com'] },
+  lytics: { name: 'Lytics', owner: 'Lytics', category: 'customer_data', purposes: AN, hosts: ['lytics.io'] },
+  fullstory: { name: 'FullStory', owner: 'FullStory', category: 'session_recording', purposes: AN, hosts: ['fullstory.com'] },
+  'crazy-egg': { name: 'Crazy Egg', owner: 'Crazy Egg', category: 'session_recording', purposes: AN, hosts: ['crazyegg.com'], mayStayQuiet: true },
+  glassbox: { name: 'Glassbox', owner: 'Glassbox', category: 'session_recording', purposes: AN, hosts: ['gbqofs.com', 'gbqofs.io'] },
+  'medallia-dxa': { name: 'Medallia DXA', owner: 'Medallia', category: 'session_recording', purposes: AN, hosts: ['decibelinsight.net'] },
+  indicative: { name: 'Indicative', owner: 'Indicative', category: 'analytics', purposes: AN, hosts: ['indicative.com'], mayStayQuiet: true },
+  split: { name: 'Split', owner: 'Harness', category: 'testing', purposes: PZ, hosts: ['split.io'], mayStayQuiet: true },
+  optimizely: { name: 'Optimizely', owner: 'Optimizely', category: 'testing', purposes: PZ, hosts: ['optimizely.com'], mayStayQuiet: true },
+  'dynamic-yield': { name: 'Dynamic Yield', owner: 'Mastercard', category: 'testing', purposes: PZ, hosts: ['dynamicyield.com'] },
+  omniconvert: { name: 'Omniconvert', owner: 'Omniconvert', category: 'testing', purposes: PZ, hosts: ['omniconvert.com'], mayStayQuiet: true },
 } as const satisfies Record<string, VendorInfo>;
 
 export type VendorId = keyof typeof TABLE;

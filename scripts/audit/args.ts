@@ -48,9 +48,11 @@ Examples (files in examples/):
   npm run audit:merge -- report-*.json --out merged.json --html merged.html
 
 Options:
-  --plan FILE          tracking plan (JSON, version 1); default: the built-in default plan
-  --journey FILE       steps to run in one page (goto, click, fill, submit, play, scroll, wait, expectGoal)
-  --out FILE           write the JSON report (one report, or a list when several pages were audited)
+  --plan FILE          tracking plan (JSON, version 1: docs/plan-format.md); default: the built-in default plan
+  --journey FILE       steps to run in one page (goto, click, fill, submit, play, scroll, wait, expectGoal:
+                       docs/journey-format.md)
+  --out FILE           write the JSON report (one report, or a list when several pages were audited:
+                       docs/report-format.md)
   --html FILE          write a self-contained HTML report
   --concurrency N      pages audited in parallel (default 2)
   --browser PATH       Chromium or Chrome to use (default /usr/bin/chromium, or $CHROMIUM_PATH)
@@ -78,7 +80,13 @@ Output: the JSON report is one report per page (a list for several); with severa
 is written beside it as NAME.site.json (docs/site-report.md).
 
 Exit code: 0 no error-level finding · 1 an error-level finding (with --baseline: a regression) · 2 bad usage,
-or a URL given that could not be loaded.`;
+or a URL given that could not be loaded.
+
+File formats (in the Tagwatch repository), each with a JSON Schema to put in "$schema" for editor completion:
+  plan      docs/plan-format.md      schemas/plan.v1.json
+  journey   docs/journey-format.md   schemas/journey.v1.json
+  report    docs/report-format.md    schemas/report.v1.json
+  site      docs/site-report.md      (the roll-up beside a list of reports)`;
 
 export class UsageError extends Error {}
 

@@ -4,7 +4,7 @@ import { auditTab, type TabRecords } from '../../lib/audit/audit-tab';
 import { baselineLines, compareWithBaseline } from '../../lib/audit/baseline';
 import { tagRequestsToHar } from '../../lib/audit/har-export';
 import { HarError, harRecords, parseHar } from '../../lib/audit/har-import';
-import { parseJourneyText, type Journey } from '../../lib/audit/journey';
+import { JOURNEY_FORMAT_HINT, parseJourneyText, type Journey } from '../../lib/audit/journey';
 import type { AuditReport } from '../../lib/audit/report';
 import { reportToHtml } from '../../lib/audit/html-report';
 import { pageKey, pageReportsOf, rollUp, type SiteFailure, type SiteSkip } from '../../lib/audit/site';
@@ -12,7 +12,7 @@ import { siteToText } from '../../lib/audit/site-text';
 import { reportToText, summaryLine } from '../../lib/audit/text-report';
 import { decodeRequest } from '../../lib/tags';
 import { DEFAULT_PLAN } from '../../lib/goals/default-plan';
-import { parsePlanText } from '../../lib/goals/schema';
+import { PLAN_FORMAT_HINT, parsePlanText } from '../../lib/goals/schema';
 import type { Plan } from '../../lib/goals/types';
 import { chromiumPath, launchExtension, usePlans, NoBrowserError, routeVendors, serveSite, SITE_DIR, tabRecords, type Extension, type Site } from '../browser';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './args';
@@ -37,10 +37,10 @@ class Fatal extends Error {
   }
 }
 
-function readJson<T>(file: string, what: string, parse: (text: string) => { ok: true; value: T } | { ok: false; errors: string[] }): T {
+function readJson<T>(file: string, what: string, hint: string, parse: (text: string) => { ok: true; value: T } | { ok: false; errors: string[] }): T {
   if (!existsSync(file)) throw new Fatal(`${what} ${file} not found. Check the path.`, 2);
   const result = parse(readFileSync(file, 'utf8'));
-  if (!result.ok) throw new Fatal(`${what} ${file} is not valid:\n  ${result.errors.join('\n  ')}`, 2);
+  if (!result.ok) throw new Fatal(`${what} ${file} is not valid:\n  ${result.errors.join('\n  ')}\n${hint}`, 2);
   return result.value;
 }
 
@@ -132,7 +132,7 @@ async function runPages(ext: Extension, opts: AuditOptions, audit: Audit): Promi
 
 function runHar(file: string, audit: Audit): Outcome {
   if (!existsSync(file)) throw new Fatal(`HAR file ${file} not found. Check the path.`, 2);
-  let har;
+  let har: ReturnType<typeof parseHar>;
   try {
     har = parseHar(readFileSync(file, 'utf8'), file);
   } catch (error) {
@@ -173,14 +173,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const demo = opts.urls.length === 0 && !opts.journey && !opts.har;
   const plan: Plan = opts.plan
-    ? readJson(opts.plan, 'Plan', (t) => {
+    ? readJson(opts.plan, 'Plan', PLAN_FORMAT_HINT, (t) => {
         const r = parsePlanText(t);
         return r.ok ? { ok: true, value: r.plan } : r;
       })
     : DEFAULT_PLAN;
   const journeyFile = opts.journey ?? (demo ? DEMO_JOURNEY : undefined);
   const journey: Journey | undefined = journeyFile
-    ? readJson(journeyFile, 'Journey', (t) => {
+    ? readJson(journeyFile, 'Journey', JOURNEY_FORMAT_HINT, (t) => {
         const r = parseJourneyText(t);
         return r.ok ? { ok: true, value: r.journey } : r;
       })

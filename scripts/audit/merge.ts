@@ -25,9 +25,10 @@ function isSite(json: unknown): json is SiteRollup {
 }
 
 export function main(argv: string[]): number {
-  let parsed;
+  const options = { out: { type: 'string' }, html: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof options }>>;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, html: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
     throw new MergeError(`${(error as Error).message.replace(/\. To specify.*$/s, '.')}\n${MERGE_USAGE}`);
   }

@@ -20,6 +20,11 @@ const TEMPLATES: Array<(i: number) => HitRequest> = [
   (i) => ({ url: 'https://plausible.io/api/event', method: 'POST', type: 'xmlhttprequest', body: JSON.stringify({ n: 'pageview', u: `https://shop.example/p/${i}`, d: 'shop.example', r: null }) }),
   (i) => ({ url: `https://www.googletagmanager.com/gtag/js?id=G-BENCH${i % 3}&l=dataLayer&cx=c`, method: 'GET', type: 'script' }),
   (i) => ({ url: `https://connect.facebook.net/signals/config/10203040${i % 5}?v=2.9.150&r=stable&domain=shop.example`, method: 'GET', type: 'script' }),
+  (i) => ({ url: `https://edge.adobedc.net/ee/v1/interact?configId=ebebf826-a01f-4458-8cec-ef61de241c9${i % 3}&requestId=r${i}`, method: 'POST', type: 'xmlhttprequest', body: JSON.stringify({ events: [{ xdm: { eventType: 'web.webpagedetails.pageViews', web: { webPageDetails: { name: `product:${i}`, URL: `https://shop.example/p/${i}` } }, identityMap: { ECID: [{ id: `6092820821542415804329654654358038${i % 100}`, primary: true }] } }, data: { __adobe: { analytics: { eVar1: `c${i % 4}` } } } }] }) }),
+  (i) => ({ url: `https://abcdefg.pa-cd.com/event?s=61234${i % 5}&idclient=0f1e2d3c-${i}`, method: 'POST', type: 'xmlhttprequest', body: JSON.stringify({ events: [{ name: 'page.display', data: { page: `product_${i}`, page_chapter1: 'shop' } }] }) }),
+  (i) => ({ url: `https://sb.scorecardresearch.com/b?c1=2&c2=123456${i % 7}&cv=4.4.0&cs_ucfr=1&c7=${PAGE}${i}&c8=Mug&c9=&rn=${i}`, method: 'GET', type: 'image' }),
+  (i) => ({ url: 'https://logx.optimizely.com/v1/events', method: 'POST', type: 'ping', body: JSON.stringify({ account_id: '8504447126', project_id: `850444712600${i % 3}`, client_name: 'js', visitors: [{ visitor_id: `oeu${i}`, snapshots: [{ decisions: [{ campaign_id: '20000001', experiment_id: '20000002', variation_id: `2000000${i % 2}` }], events: [{ entity_id: '20000001', type: 'campaign_activated', timestamp: 1763884800000 + i, uuid: `e${i}` }] }] }] }) }),
+  (i) => ({ url: `https://acme.piwik.pro/ppms.php?idsite=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5${i % 10}&rec=1&action_name=Mug&url=${PAGE}${i}&_id=a1b2c3d4${i}&e_c=Cart&e_a=add&e_n=SKU${i}`, method: 'GET', type: 'xmlhttprequest' }),
 ];
 
 /** `n` tag requests cycling through the vendors above. */

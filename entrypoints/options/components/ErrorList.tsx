@@ -2,10 +2,12 @@ interface Props {
   errors: readonly string[];
   testId: string;
   title?: string;
+  /** A line after the list: where to read the format. */
+  footer?: string;
 }
 
 /** Errors as a list a screen reader announces; each names the path it is about. */
-export function ErrorList({ errors, testId, title = 'Not saved — please fix:' }: Props) {
+export function ErrorList({ errors, testId, title = 'Not saved — please fix:', footer }: Props) {
   if (errors.length === 0) return null;
   return (
     <div class="errors" role="alert" data-testid={testId}>
@@ -17,6 +19,7 @@ export function ErrorList({ errors, testId, title = 'Not saved — please fix:' 
           </li>
         ))}
       </ul>
+      {footer ? <p class="hint">{footer}</p> : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { PLAN_FORMAT_HINT } from '@/lib/goals/schema';
 import { describeScope, goalCount } from '@/lib/plans/describe';
 import { PRESETS } from '@/lib/plans/presets';
 import { addPreset, createPlan, deletePlan, exportPlan, importErrors, importFile, importFileName, loaded, planErrors, plans, selected } from '../state';
@@ -85,7 +86,12 @@ export function PlanList() {
         </span>
       </div>
       <p class="hint">A preset or an imported plan replaces the plan of the same name, or is added.</p>
-      <ErrorList errors={importErrors.value} testId="import-errors" title={`${importFileName.value} was refused — the plans in force are unchanged. Fix these and import it again:`} />
+      <ErrorList
+        errors={importErrors.value}
+        testId="import-errors"
+        title={`${importFileName.value} was refused — the plans in force are unchanged. Fix these and import it again:`}
+        footer={PLAN_FORMAT_HINT}
+      />
       <ErrorList errors={planErrors.value} testId="plan-errors" />
     </section>
   );
