@@ -51,3 +51,4 @@ console.log(`\nCrawl (npm run audit -- --crawl --max-pages ${crawl.pages} --conc
 line('pages per minute, start to end (browser start, build check, reports)', crawl.pagesPerMinute.toLocaleString());
 line('pages per minute, steady (first page done → last)', crawl.steadyPagesPerMinute.toLocaleString(), `(ceiling at this settle: ${Math.round((2 * 60_000) / crawl.settleMs)})`);
 line('whole run', `${(crawl.totalMs / 1000).toFixed(1)} s`);
+console.log(`  (the audit said: ${crawl.summary})`);
