@@ -2,6 +2,7 @@ import { benchAudit } from './bench/audit';
 import { benchCapture } from './bench/capture';
 import { benchDecode } from './bench/decode';
 import { benchPageLoad } from './bench/page-load';
+import { benchCrawl } from './bench/crawl';
 import { benchPopup } from './bench/popup';
 import { contentScriptSizes } from './bench/sizes';
 
@@ -44,3 +45,10 @@ line('Tagwatch', `${p.medianMs.tagwatch.toFixed(1)} ms`);
 line('Tagwatch / floor (median of pairwise ratios)', p.ratio.tagwatchToFloor.toFixed(3), '(target ≤ 1.05)');
 line('Tagwatch / no extension', p.ratio.tagwatchToNone.toFixed(3));
 line('floor / no extension', p.ratio.floorToNone.toFixed(3));
+
+const crawl = await benchCrawl();
+console.log(`\nCrawl (npm run audit -- --crawl --max-pages ${crawl.pages} --concurrency 2, --settle ${crawl.settleMs} ms a page; generated site)`);
+line('pages per minute, start to end (browser start, build check, reports)', crawl.pagesPerMinute.toLocaleString());
+line('pages per minute, steady (first page done → last)', crawl.steadyPagesPerMinute.toLocaleString(), `(ceiling at this settle: ${Math.round((2 * 60_000) / crawl.settleMs)})`);
+line('whole run', `${(crawl.totalMs / 1000).toFixed(1)} s`);
+console.log(`  (the audit said: ${crawl.summary})`);

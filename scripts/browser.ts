@@ -186,6 +186,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
 ];
 
+/** Temporary profiles of browsers still open: the audit command removes them on Ctrl-C as well. */
+export const liveProfiles = new Set<string>();
+
 /** Chromium (new headless) with a fresh profile and, when given, one unpacked extension loaded. */
 export async function launchChromium(extensionDir?: string, browser?: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
@@ -194,24 +197,36 @@ export async function launchChromium(extensionDir?: string, browser?: string): P
   const userDataDir = mkdtempSync(join(tmpdir(), 'tagwatch-e2e-'));
   const executablePath = chromiumPath(browser);
   const userAgent = userAgentOf(executablePath);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: false,
-    // `--enable-automation` sets navigator.webdriver, which bot filters read as loudly as the user agent.
-    ignoreDefaultArgs: ['--enable-automation'],
-    args: [
-      ...CHROMIUM_ARGS,
-      // A flag, not Playwright's per-page override: workers and the extension's own requests carry it too.
-      ...(userAgent ? [`--user-agent=${userAgent}`] : []),
-      '--disable-blink-features=AutomationControlled',
-      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-    ],
-  });
+  liveProfiles.add(userDataDir);
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: false,
+      // `--enable-automation` sets navigator.webdriver, which bot filters read as loudly as the user agent.
+      ignoreDefaultArgs: ['--enable-automation'],
+      args: [
+        ...CHROMIUM_ARGS,
+        // A flag, not Playwright's per-page override: workers and the extension's own requests carry it too.
+        ...(userAgent ? [`--user-agent=${userAgent}`] : []),
+        '--disable-blink-features=AutomationControlled',
+        ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+      ],
+    });
+  } catch (error) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    liveProfiles.delete(userDataDir);
+    throw error;
+  }
   return {
     context,
     close: async () => {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      try {
+        await context.close();
+      } finally {
+        rmSync(userDataDir, { recursive: true, force: true });
+        liveProfiles.delete(userDataDir);
+      }
     },
   };
 }

@@ -43,6 +43,7 @@ const EXAMPLES: Array<[string, 'plan' | 'journey' | 'report']> = [
   ['examples/report.json', 'report'],
   ['e2e/site/shop/plan.json', 'plan'],
   ['e2e/site/shop/journey.json', 'journey'],
+  ['e2e/site/crawl/plan.json', 'plan'],
 ];
 
 it('lists every JSON file of examples/ and e2e/site/ that is a plan, journey or report', () => {

@@ -2,7 +2,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { Plan } from '@/lib/goals/types';
 import type { TagwatchDB } from '@/lib/store';
 import { coalesce } from '@/lib/view/coalesce';
-import { exportFile } from '@/lib/view/export';
+import { exportFile, exportHar } from '@/lib/view/export';
 import { tagInventory } from '@/lib/view/inventory';
 import { pageAccess } from '@/lib/view/page-access';
 import { pageAudit } from '@/lib/view/page-audit';
@@ -65,7 +65,9 @@ export const actions: PopupActions = {
   },
   exportReport(kind) {
     const report = audit.value?.audit.report;
-    if (report) saveFile(exportFile(report, kind));
+    if (!report) return;
+    if (kind !== 'har') saveFile(exportFile(report, kind));
+    else if (page.value.session) saveFile(exportHar(report, page.value.session, page.value.hits, browser.runtime.getManifest().version));
   },
   async copySummary() {
     const report = audit.value?.audit.report;

@@ -1,12 +1,14 @@
 import { VENDORS, categoryWords, isVendorId, type VendorId } from '../tags/vendors';
-import type { FindingKind, Severity } from './findings';
+import type { Severity } from './findings';
 import { scanParam, scanValue } from './pii';
 import type { AuditReport, ReportGoal, ReportHit } from './report';
 import {
   STATUS_SYMBOL, STATUS_WORDS, goalCoverage, reportCounts, summaryLine,
   type CoverageStatus, type TagCoverage,
 } from './text-report';
-import { clock, vendorName } from './words';
+import type { SiteRollup } from './site';
+import { siteSection, SITE_CSS } from './site-html';
+import { FINDING_KIND_WORDS, clock, vendorName } from './words';
 
 // The audit as one HTML file a consultant hands to a client: headline, goal × vendor coverage grid, findings,
 // a timeline per page, the tags seen. Self-contained (inline CSS, no script, no external asset), light and dark,
@@ -20,6 +22,10 @@ export interface HtmlReportOptions {
   title?: string;
   /** Hits listed in each report's timeline; the rest are counted in a note. 500 when absent. */
   maxHits?: number;
+  /** The site roll-up, shown first when several pages were audited. */
+  site?: SiteRollup;
+  /** Page sections for every page (the default), or only for pages with an error or a warning (large crawls). */
+  pageSections?: 'all' | 'with-problems';
 }
 
 export const DEFAULT_MAX_HITS = 500;
@@ -33,15 +39,6 @@ export function esc(text: string | number): string {
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const SEVERITY_TITLE: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
-const KIND_WORDS: Record<FindingKind, string> = {
-  missing_tag: 'Missing tag',
-  duplicate_hit: 'Duplicate hit',
-  pii_in_hit: 'Personal data in a hit',
-  before_consent: 'Sent before consent',
-  invalid_params: 'Invalid parameters',
-  tag_without_goal: 'Tag without a goal',
-  library_without_hits: 'Library without hits',
-};
 /** A cell's status when its tags disagree: the one that most needs fixing. */
 const CELL_ORDER: readonly CoverageStatus[] = ['missing', 'blocked', 'failed', 'sent', 'not_triggered'];
 const HIT_STATUS: Record<ReportHit['status'], { symbol: string; words: string; cls: string }> = {
@@ -150,7 +147,7 @@ function findingsHtml(report: AuditReport): string {
     const list = report.findings.filter((f) => f.severity === severity);
     if (list.length === 0) return '';
     const items = list.map((f) => {
-      const meta = [KIND_WORDS[f.kind], ...(f.vendor ? [vendorName(f.vendor)] : [])].join(' · ');
+      const meta = [FINDING_KIND_WORDS[f.kind], ...(f.vendor ? [vendorName(f.vendor)] : [])].join(' · ');
       return `<li class="finding sev-${severity}" data-kind="${esc(f.kind)}"><span class="meta">${esc(meta)}</span> ${esc(f.message)}</li>`;
     });
     return `<h4 class="sev-${severity}" data-severity="${severity}">${SEVERITY_TITLE[severity]} (${list.length})</h4><ul class="findings">${items.join('\n')}</ul>`;
@@ -383,10 +380,14 @@ export function reportToHtml(reports: readonly AuditReport[], opts: HtmlReportOp
     plural(reports.length, 'page audited', 'pages audited'),
     `generated ${esc(utc(opts.generatedAt))}`,
   ].join(' · ');
+  const withProblems = (r: AuditReport) => r.findings.some((f) => f.severity !== 'info');
+  const sections = reports.map((r, i) => (opts.pageSections === 'with-problems' && !withProblems(r) ? '' : reportSection(r, i, reports.length > 1, maxHits)));
+  const left = sections.filter((x) => x === '').length;
   const body = reports.length === 0
     ? '<p>No page was audited.</p>'
-    : headline(reports) + (reports.length > 1 ? overview(reports) : '') +
-      reports.map((r, i) => reportSection(r, i, reports.length > 1, maxHits)).join('\n');
+    : headline(reports) + (opts.site ? siteSection(opts.site) : '') + (reports.length > 1 ? overview(reports) : '') +
+      (left > 0 ? `<p class="note">${left} ${left === 1 ? 'page' : 'pages'} without errors or warnings ${left === 1 ? 'has' : 'have'} no section of ${left === 1 ? 'its' : 'their'} own here; the JSON report has every page.</p>` : '') +
+      sections.filter(Boolean).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -394,7 +395,7 @@ export function reportToHtml(reports: readonly AuditReport[], opts: HtmlReportOp
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Tagwatch">
 <title>${esc(title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${opts.site ? SITE_CSS : ''}</style>
 </head>
 <body>
 <main>

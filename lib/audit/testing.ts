@@ -1,5 +1,7 @@
-import type { Goal } from '../goals/types';
-import type { StoredFiring, StoredHit } from '../store/types';
+import type { Goal, Plan } from '../goals/types';
+import type { PageSession, StoredFiring, StoredHit } from '../store/types';
+import { auditTab } from './audit-tab';
+import type { AuditReport } from './report';
 import type { VendorId } from '../tags/vendors';
 
 // Builders for the audit's tests: realistic defaults, overridden field by field. Not used by the product.
@@ -66,3 +68,15 @@ export const purchase: Goal = {
   expect: [{ vendor: 'ga4', event: 'purchase', params: { currency: 'EUR', transaction_id: { regex: '^T-' } } }],
   windowMs: 10_000,
 };
+
+/**
+ * The report of one page as the audit command writes it: `hits` and `firings` are moved onto the page's tab and
+ * session, then audited against `goals`.
+ */
+export function pageReport(url: string, goals: readonly Goal[], hits: readonly StoredHit[], firings: readonly StoredFiring[] = []): AuditReport {
+  const sessions: PageSession[] = [{ id: 's1', tabId: 1, url, startedAt: T0 - 1_000, navigations: [] }];
+  const plan: Plan = { version: 1, name: 'Site plan', goals: [...goals] };
+  return auditTab([plan], { sessions, hits, firings: firings.map((f) => ({ ...f, url })), signals: [] }, {
+    generatedAt: T0 + 60_000, page: { url }, timeZone: 'UTC',
+  }).report;
+}

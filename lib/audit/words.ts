@@ -1,5 +1,6 @@
 import type { Goal, Trigger } from '../goals/types';
 import { isVendorId, VENDORS } from '../tags/vendors';
+import type { FindingKind } from './findings';
 
 // The plain words the audit speaks to a marketer: vendor names, durations, clock times, what a trigger was.
 // Shared so a reason in the popup and a line in the Markdown report say the same thing the same way.
@@ -92,3 +93,14 @@ export function listWords(items: readonly string[]): string {
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** What each kind of finding is called in a heading or a label. */
+export const FINDING_KIND_WORDS: Readonly<Record<FindingKind, string>> = {
+  missing_tag: 'Missing tag',
+  duplicate_hit: 'Duplicate hit',
+  pii_in_hit: 'Personal data in a hit',
+  before_consent: 'Sent before consent',
+  invalid_params: 'Invalid parameters',
+  tag_without_goal: 'Tag without a goal',
+  library_without_hits: 'Library without hits',
+};

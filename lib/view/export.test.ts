@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../audit/report';
 import { T0 } from '../audit/testing';
-import { exportFile, exportName, fileHost, fileStamp, type ExportKind } from './export';
+import { hit } from '../audit/testing';
+import { exportFile, exportHar, exportName, fileHost, fileStamp, type ReportExportKind } from './export';
 
 const report = buildReport({
   page: { url: 'https://shop.example:8443/checkout?step=2', title: 'Checkout' },
@@ -31,7 +32,7 @@ it.each([
 ])('%s → %s in the file name', (url, host) => expect(fileHost(url)).toBe(host));
 
 describe('exportFile', () => {
-  it.each<[ExportKind, string, string]>([
+  it.each<[ReportExportKind, string, string]>([
     ['json', `tagwatch-report-shop.example-8443-${STAMP}.json`, 'application/json'],
     ['csv-hits', `tagwatch-hits-shop.example-8443-${STAMP}.csv`, 'text/csv'],
     ['csv-goals', `tagwatch-goals-shop.example-8443-${STAMP}.csv`, 'text/csv'],
@@ -45,9 +46,19 @@ describe('exportFile', () => {
     expect(JSON.parse(exportFile(report, 'json').text)).toEqual(report);
   });
 
-  it.each<[ExportKind, string]>([
+  it.each<[ReportExportKind, string]>([
     ['csv-hits', 'id,time,vendor,event,account,status,error,url,params,partial\r\n'],
     ['csv-goals', 'goal_id,goal_name,fired_at,element,vendor,event,status,hit_id,reason\r\n'],
     ['markdown', '# Tracking audit: Checkout\n'],
   ])('writes %s in its human form', (kind, start) => expect(exportFile(report, kind).text.startsWith(start)).toBe(true));
+});
+
+it('exports the page’s tag requests as HAR 1.2, this page’s only', () => {
+  const session = { id: 's1', tabId: 1, url: 'https://shop.example:8443/checkout?step=2', startedAt: T0, navigations: [] };
+  const hits = [hit('ga4', 'page_view', T0 + 10, { sessionId: 's1' }), hit('meta-pixel', 'PageView', T0 + 20, { sessionId: 'older-page' })];
+  const file = exportHar(report, session, hits, '1.2.3');
+  expect(file).toMatchObject({ name: `tagwatch-tags-shop.example-8443-${STAMP}.har`, mime: 'application/json' });
+  const har = JSON.parse(file.text) as { log: { version: string; creator: { version: string }; entries: Array<{ request: { url: string } }> } };
+  expect(har.log).toMatchObject({ version: '1.2', creator: { name: 'Tagwatch', version: '1.2.3' } });
+  expect(har.log.entries.map((e) => e.request.url)).toEqual([hits[0]!.url]);
 });

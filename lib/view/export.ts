@@ -1,8 +1,13 @@
+import { tagRequestsToHar } from '../audit/har-export';
 import { reportToCsv, reportToMarkdown, type AuditReport } from '../audit/report';
+import type { PageSession, StoredHit } from '../store/types';
 
 // The popup's exports of the audit report: the files' names and contents. Pure; the popup saves them.
 
-export type ExportKind = 'json' | 'csv-hits' | 'csv-goals' | 'markdown';
+/** The forms of the audit report. */
+export type ReportExportKind = 'json' | 'csv-hits' | 'csv-goals' | 'markdown';
+/** Everything the Export bar offers: the report's forms, and the page's tag requests as HAR. */
+export type ExportKind = ReportExportKind | 'har';
 
 export interface ExportFile {
   name: string;
@@ -35,6 +40,7 @@ const NAMES: Record<ExportKind, { prefix: string; ext: string; mime: string }> =
   'csv-hits': { prefix: 'tagwatch-hits', ext: 'csv', mime: 'text/csv' },
   'csv-goals': { prefix: 'tagwatch-goals', ext: 'csv', mime: 'text/csv' },
   markdown: { prefix: 'tagwatch-report', ext: 'md', mime: 'text/markdown' },
+  har: { prefix: 'tagwatch-tags', ext: 'har', mime: 'application/json' },
 };
 
 /** `tagwatch-report-shop.example-20251123-0842.json` */
@@ -44,7 +50,7 @@ export function exportName(report: Pick<AuditReport, 'page' | 'generatedAt'>, ki
 }
 
 /** The file for one export: the JSON report as it is (contract: DESIGN.md), or one of its human forms. */
-export function exportFile(report: AuditReport, kind: ExportKind): ExportFile {
+export function exportFile(report: AuditReport, kind: ReportExportKind): ExportFile {
   const { mime } = NAMES[kind];
   const name = exportName(report, kind);
   switch (kind) {
@@ -57,4 +63,13 @@ export function exportFile(report: AuditReport, kind: ExportKind): ExportFile {
     case 'markdown':
       return { name, mime, text: reportToMarkdown(report) };
   }
+}
+
+/**
+ * The page's tag requests as HAR 1.2 (bodies, the browser's answers, the decoded hits as a custom field), for
+ * a HAR viewer or a colleague's DevTools; `npm run audit -- --har` reads it back.
+ */
+export function exportHar(report: Pick<AuditReport, 'page' | 'generatedAt'>, session: PageSession, hits: readonly StoredHit[], version: string): ExportFile {
+  const har = tagRequestsToHar({ sessions: [session], hits: hits.filter((h) => h.sessionId === session.id), creator: { name: 'Tagwatch', version } });
+  return { name: exportName(report, 'har'), mime: NAMES.har.mime, text: `${JSON.stringify(har, null, 2)}\n` };
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isVendorId, VENDOR_IDS, type CustomEndpoint } from '../../lib/tags';
+import { parseShard, type Shard } from '../../lib/crawl/shard';
 
 export interface AuditOptions {
   urls: string[];
@@ -16,6 +17,22 @@ export interface AuditOptions {
   settleMs: number;
   /** How long one page may take before it is reported as hanging, in ms. */
   timeoutMs: number;
+  /** Follow the site's links and sitemap from the URLs given. */
+  crawl: boolean;
+  /** Pages a crawl audits at most (this machine's share, with --shard). */
+  maxPages: number;
+  /** Pages of one host loading at once. */
+  perHost: number;
+  /** More tries for a page that failed transiently. */
+  retries: number;
+  /** Folder of the crawl's journal: run again with the same folder to resume. */
+  state?: string;
+  shard?: Shard & { text: string };
+  baseline?: string;
+  /** A HAR file to audit instead of loading pages. */
+  har?: string;
+  /** Write the audited pages' tag requests as HAR 1.2. */
+  harOut?: string;
 }
 
 export const USAGE = `Usage: npm run audit -- [URL ...] [options]
@@ -24,6 +41,14 @@ Audits pages in real Chromium with the Tagwatch extension loaded: which goals of
 and which tags they should have sent but did not.
 
 With no URL and no journey, serves the bundled demo shop and audits it with the default plan.
+
+Examples (files in examples/):
+  npm run audit -- https://shop.example/ --plan examples/plan.json
+  npm run audit -- https://shop.example/ --journey examples/journey.json --stub-vendors
+  npm run audit -- https://shop.example/ --crawl --max-pages 200 --out site/report.json --html site/report.html
+  npm run audit -- https://shop.example/ --crawl --baseline last-release.json      (exit 1 on a regression)
+  npm run audit -- --har capture.har --plan examples/plan.json
+  npm run audit:merge -- report-*.json --out merged.json --html merged.html
 
 Options:
   --plan FILE          tracking plan (JSON, version 1: docs/plan-format.md); default: the built-in default plan
@@ -42,21 +67,40 @@ Options:
                        e.g. --endpoint metrics.shop.example/collect=ga4
   --settle MS          time each page gets to send its tags without a journey (default 3000)
   --timeout MS         a page that takes longer is reported as hanging (default 30000)
+
+Whole sites:
+  --crawl              also audit the pages the URLs link to, and those in the site's sitemap (sitemap
+                       indexes too): same site only, robots.txt honoured, files and off-site links skipped,
+                       each page once (fragments and campaign parameters ignored)
+  --max-pages N        audit at most N pages (default 100)
+  --per-host N         pages of one host loading at once (default 2)
+  --retries N          more tries for a page that timed out or got HTTP 5xx (default 1)
+  --state DIR          keep the crawl's progress in DIR; run the same command again to resume it
+  --shard i/n          audit only this machine's share (i of n) of the URLs or of the crawl
+  --baseline FILE      compare with an earlier --out: exit 1 on a regression (a tracked goal now missing a
+                       tag or not firing, a vendor gone from a page, a new error), improvements listed
+  --har FILE           audit a HAR file recorded in a browser instead of loading pages
+  --har-out FILE       write the audited pages' tag requests as HAR 1.2
   -h, --help           this text
 
-Exit code: 0 no error-level finding · 1 an error-level finding · 2 bad usage or a page that could not load.
+Output: the JSON report is one report per page (a list for several); with several pages, the site roll-up
+is written beside it as NAME.site.json (docs/site-report.md).
+
+Exit code: 0 no error-level finding · 1 an error-level finding (with --baseline: a regression) · 2 bad usage,
+or a URL given that could not be loaded.
 
 File formats (in the Tagwatch repository), each with a JSON Schema to put in "$schema" for editor completion:
   plan      docs/plan-format.md      schemas/plan.v1.json
   journey   docs/journey-format.md   schemas/journey.v1.json
-  report    docs/report-format.md    schemas/report.v1.json`;
+  report    docs/report-format.md    schemas/report.v1.json
+  site      docs/site-report.md      (the roll-up beside a list of reports)`;
 
 export class UsageError extends Error {}
 
-function positiveInt(name: string, raw: string | undefined, fallback: number, max: number): number {
+function positiveInt(name: string, raw: string | undefined, fallback: number, max: number, min = 1): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} expects a whole number from 1 to ${max}, got "${raw}".`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} expects a whole number from ${min} to ${max}, got "${raw}".`);
   return n;
 }
 
@@ -94,6 +138,15 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
         endpoint: { type: 'string', multiple: true },
         settle: { type: 'string' },
         timeout: { type: 'string' },
+        crawl: { type: 'boolean', default: false },
+        'max-pages': { type: 'string' },
+        'per-host': { type: 'string' },
+        retries: { type: 'string' },
+        state: { type: 'string' },
+        shard: { type: 'string' },
+        baseline: { type: 'string' },
+        har: { type: 'string' },
+        'har-out': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -111,6 +164,14 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
     }
     if (!ok) throw new UsageError(`"${url}" is not a URL. Give full URLs such as https://shop.example/ (with http:// or https://).`);
   }
+  const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
+  if (typeof shard === 'string') throw new UsageError(shard);
+  if (values.har !== undefined && (positionals.length > 0 || values.crawl || values.journey !== undefined)) {
+    throw new UsageError('--har audits a recorded file: give no URL, --crawl or --journey with it.');
+  }
+  if (values.crawl && positionals.length === 0) throw new UsageError('--crawl needs a URL to start from, such as https://shop.example/.');
+  if (values.crawl && values.journey !== undefined) throw new UsageError('--crawl and --journey do not go together: a journey is one path through the site, a crawl visits every page.');
+  if (values.state !== undefined && !values.crawl) throw new UsageError('--state keeps a crawl\'s progress: use it with --crawl.');
   return {
     urls: positionals,
     ...(values.plan !== undefined ? { plan: values.plan } : {}),
@@ -123,5 +184,14 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
     endpoints: (values.endpoint ?? []).map(parseEndpoint),
     settleMs: positiveInt('settle', values.settle, 3_000, 120_000),
     timeoutMs: positiveInt('timeout', values.timeout, 30_000, 600_000),
+    crawl: values.crawl ?? false,
+    maxPages: positiveInt('max-pages', values['max-pages'], 100, 100_000),
+    perHost: positiveInt('per-host', values['per-host'], 2, 16),
+    retries: positiveInt('retries', values.retries, 1, 5, 0),
+    ...(values.state !== undefined ? { state: values.state } : {}),
+    ...(shard ? { shard: { ...shard, text: values.shard! } } : {}),
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    ...(values.har !== undefined ? { har: values.har } : {}),
+    ...(values['har-out'] !== undefined ? { harOut: values['har-out'] } : {}),
   };
 }

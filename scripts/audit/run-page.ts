@@ -1,11 +1,14 @@
 import type { Page } from 'playwright-core';
 import { resolveGoto, type Journey } from '../../lib/audit/journey';
+import { isHtmlContentType } from '../../lib/crawl/url';
 import type { Extension } from '../browser';
 
 /** What happened to one audited target: its tab (to read what Tagwatch recorded) or why it could not run. */
 export type PageRun =
-  | { ok: true; target: string; tabId: number; url: string; title: string; missingGoals: string[] }
-  | { ok: false; target: string; error: string };
+  /** The page stays open for the caller to read (its tab's records, its links); the caller closes it. */
+  | { ok: true; target: string; tabId: number; url: string; title: string; missingGoals: string[]; page: Page }
+  /** transient: worth another try (a timeout, a dropped connection, HTTP 5xx or 429) · notPage: not HTML. */
+  | { ok: false; target: string; error: string; transient: boolean; notPage: boolean };
 
 export interface RunOptions {
   settleMs: number;
@@ -14,7 +17,12 @@ export interface RunOptions {
   base?: string;
   /** Has goal `id` fired in this tab? (read from the extension's IndexedDB) */
   goalFired: (tabId: number, goalId: string) => Promise<boolean>;
+  /** A crawl loads pages only: a `goto` answered with something other than HTML stops the run as notPage. */
+  htmlOnly?: boolean;
 }
+
+/** A crawl's link that led to a file, not a page. */
+class NotAPage extends Error {}
 
 let tabLock: Promise<unknown> = Promise.resolve();
 
@@ -51,6 +59,9 @@ async function runStep(page: Page, step: Journey[number], opts: RunOptions, tabI
   if ('goto' in step) {
     const response = await page.goto(resolveGoto(step, opts.base), { waitUntil: 'load', timeout: opts.timeoutMs });
     if (response && response.status() >= 400) throw new Error(`${response.url()} answered HTTP ${response.status()}.`);
+    if (opts.htmlOnly && response && !isHtmlContentType(response.headers()['content-type'])) {
+      throw new NotAPage(`${response.url()} is not a web page (${response.headers()['content-type'] ?? 'no content type'}).`);
+    }
   } else if ('fill' in step) await page.fill(step.fill, step.value, { timeout: 10_000 });
   else if ('click' in step) await page.click(step.click, { timeout: 10_000 });
   else if ('submit' in step) {
@@ -75,6 +86,11 @@ async function runStep(page: Page, step: Journey[number], opts: RunOptions, tabI
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+/** Failures another try may cure: the page or the network was slow or briefly down, not wrong. */
+export function isTransient(error: string): boolean {
+  return /within \d+ s \(the page hangs\)|did not finish loading|ERR_(CONNECTION_(RESET|REFUSED|CLOSED|ABORTED|TIMED_OUT)|TIMED_OUT|NETWORK_CHANGED|EMPTY_RESPONSE|HTTP2_PROTOCOL_ERROR)|answered HTTP (5\d\d|429)/.test(error);
 }
 
 /** Playwright's words for a page that failed, in the user's. */
@@ -104,10 +120,12 @@ export async function runPage(ext: Extension, target: string, journey: Journey, 
       target,
     );
     await current.waitForTimeout(opts.settleMs);
-    return { ok: true, target, tabId: tab.tabId, url: current.url(), title: await current.title().catch(() => ''), missingGoals: missing };
+    return { ok: true, target, tabId: tab.tabId, url: current.url(), title: await current.title().catch(() => ''), missingGoals: missing, page: current };
   } catch (error) {
-    return { ok: false, target, error: plainError(error, opts.timeoutMs) };
-  } finally {
-    // The tab stays open until its data is read; the caller closes the browser.
+    await page?.close().catch(() => undefined);
+    // Chromium downloads what it cannot show: a link to a file is not a page either.
+    const notPage = error instanceof NotAPage || /Download is starting/.test(String((error as Error).message));
+    const message = notPage ? `${target} is not a web page (the browser would download it).` : plainError(error, opts.timeoutMs);
+    return { ok: false, target, error: error instanceof NotAPage ? error.message : message, transient: !notPage && isTransient(message), notPage };
   }
 }

@@ -149,6 +149,7 @@ describe('Export', () => {
     ['export-csv-hits', 'csv-hits'],
     ['export-csv-goals', 'csv-goals'],
     ['export-markdown', 'markdown'],
+    ['export-har', 'har'],
   ])('%s downloads the %s form of the report', (testId, kind) => {
     const actions = { ...noActions(), exportReport: vi.fn() };
     render(<App model={shop()} actions={actions} />);
@@ -170,13 +171,13 @@ describe('Export', () => {
     render(<App model={shop()} actions={noActions()} />);
     const bar = screen.getByRole('toolbar', { name: 'Export' });
     const buttons = within(bar).getAllByRole('button');
-    expect(buttons.map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    expect(buttons.map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
     fireEvent.keyDown(buttons[0]!, { key: 'ArrowRight' });
     expect(document.activeElement).toBe(buttons[1]);
     fireEvent.keyDown(buttons[1]!, { key: 'End' });
-    expect(document.activeElement).toBe(buttons[4]);
-    fireEvent.keyDown(buttons[4]!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(buttons[5]);
+    fireEvent.keyDown(buttons[5]!, { key: 'ArrowRight' });
     expect(document.activeElement).toBe(buttons[0]);
-    expect(within(bar).getAllByRole('button').map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    expect(within(bar).getAllByRole('button').map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
   });
 });

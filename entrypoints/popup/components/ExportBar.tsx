@@ -11,6 +11,7 @@ const DOWNLOADS: ReadonlyArray<{ kind: ExportKind; testId: string; label: string
   { kind: 'csv-hits', testId: 'export-csv-hits', label: 'Hits CSV', title: 'Download every hit as a spreadsheet (CSV)' },
   { kind: 'csv-goals', testId: 'export-csv-goals', label: 'Goals CSV', title: 'Download each goal and its tags as a spreadsheet (CSV)' },
   { kind: 'markdown', testId: 'export-markdown', label: 'Markdown', title: 'Download a summary for a client document or a ticket (Markdown)' },
+  { kind: 'har', testId: 'export-har', label: 'HAR', title: "Download this page's tag requests as HAR 1.2 (for a HAR viewer, DevTools, or npm run audit -- --har)" },
 ];
 
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; message: string };
