@@ -1,4 +1,4 @@
-import { domainIs, parseForm } from './params';
+import { domainIs, parseForm, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Adobe Analytics (AppMeasurement): image requests `GET|POST https://<company>.sc.omtrdc.net/b/ss/<rsid>[,<rsid2>]/1/
@@ -12,19 +12,57 @@ import type { TagDecoder, TagHit } from './types';
 // often load it, are their own vendors: adobe-launch.ts, adobe-dtm.ts).
 
 const NAMES: Readonly<Record<string, string>> = {
-  g: 'page_url', '-g': 'page_url_continued', r: 'referrer', pageName: 'page_name', gn: 'page_name', ch: 'channel',
-  products: 'products', events: 'events', ev: 'events', pe: 'link_type', pev1: 'link_url', pev2: 'link_name',
-  cc: 'currency', purchaseID: 'purchase_id', xact: 'transaction_id', pageType: 'page_type', gt: 'page_type',
-  v0: 'campaign', server: 'server', state: 'state', zip: 'zip', vid: 'visitor_id', mid: 'ecid',
-  aid: 'analytics_visitor_id', mcorgid: 'org_id', ce: 'charset', t: 'local_time', ts: 'timestamp',
-  s: 'screen_resolution', c: 'color_depth', bw: 'browser_width', bh: 'browser_height', k: 'cookies_enabled',
-  lrt: 'last_request_time', oid: 'object_id', ot: 'object_type', pid: 'activity_map_page', pidt: 'activity_map_page_type',
+  g: 'page_url',
+  '-g': 'page_url_continued',
+  r: 'referrer',
+  pageName: 'page_name',
+  gn: 'page_name',
+  ch: 'channel',
+  products: 'products',
+  events: 'events',
+  ev: 'events',
+  pe: 'link_type',
+  pev1: 'link_url',
+  pev2: 'link_name',
+  cc: 'currency',
+  purchaseID: 'purchase_id',
+  xact: 'transaction_id',
+  pageType: 'page_type',
+  gt: 'page_type',
+  v0: 'campaign',
+  server: 'server',
+  state: 'state',
+  zip: 'zip',
+  vid: 'visitor_id',
+  mid: 'ecid',
+  aid: 'analytics_visitor_id',
+  mcorgid: 'org_id',
+  ce: 'charset',
+  t: 'local_time',
+  ts: 'timestamp',
+  s: 'screen_resolution',
+  c: 'color_depth',
+  bw: 'browser_width',
+  bh: 'browser_height',
+  k: 'cookies_enabled',
+  lrt: 'last_request_time',
+  oid: 'object_id',
+  ot: 'object_type',
+  pid: 'activity_map_page',
+  pidt: 'activity_map_page_type',
 };
 const SKIP: ReadonlySet<string> = new Set(['AQB', 'AQE']);
-const LINK_EVENTS: Readonly<Record<string, string>> = { lnk_o: 'custom_link', lnk_d: 'download_link', lnk_e: 'exit_link' };
+const LINK_EVENTS: Readonly<Record<string, string>> = {
+  lnk_o: 'custom_link',
+  lnk_d: 'download_link',
+  lnk_e: 'exit_link',
+};
 /** Numbered variables: short prefix → human prefix and the highest number Adobe defines. */
 const NUMBERED: Readonly<Record<string, readonly [string, number]>> = {
-  v: ['eVar', 250], c: ['prop', 75], h: ['hier', 5], l: ['list', 3],
+  v: ['eVar', 250],
+  c: ['prop', 75],
+  h: ['hier', 5],
+  l: ['list', 3],
 };
 const DIGITS = /^\d{1,3}$/;
 
@@ -68,27 +106,30 @@ function readFields(sources: Array<Iterable<[string, string]>>): Fields {
   const params: Record<string, string> = {};
   const out: Fields = { params, begins: false, ends: false };
   const stack: string[] = [];
-  for (const fields of sources) for (const [key, value] of fields) {
-    if (key === 'AQB') out.begins = true;
-    else if (key === 'AQE') out.ends = true;
-    if (SKIP.has(key)) continue;
-    if (key === 'pe' && stack.length === 0) out.linkType = value;
-    if (key.length > 1 && key.endsWith('.') && value === '') {
-      stack.push(key.slice(0, -1));
-    } else if (key.length > 1 && key.startsWith('.') && value === '') {
-      stack.pop();
-    } else if (stack.length > 0) {
-      params[['context', ...stack.slice(1), key].join('.')] = value;
-    } else {
-      params[paramName(key)] = value;
+  for (const fields of sources)
+    for (const [key, value] of fields) {
+      if (key === 'AQB') out.begins = true;
+      else if (key === 'AQE') out.ends = true;
+      if (SKIP.has(key)) continue;
+      if (key === 'pe' && stack.length === 0) out.linkType = value;
+      if (key.length > 1 && key.endsWith('.') && value === '') {
+        stack.push(key.slice(0, -1));
+      } else if (key.length > 1 && key.startsWith('.') && value === '') {
+        stack.pop();
+      } else if (stack.length > 0) {
+        params[['context', ...stack.slice(1), key].join('.')] = value;
+      } else {
+        params[paramName(key)] = value;
+      }
     }
-  }
   return out;
 }
 
 export const adobeAnalytics: TagDecoder = {
   vendor: 'adobe-analytics',
   anyHost: true,
+  // Off Adobe's hosts: a first-party /b/ss/ beacon, AppMeasurement.js.
+  pathMarks: /\/b\/ss\/|\/AppMeasurement(?:\.min)?\.js$/,
   matches: (url, req) => {
     const path = url.pathname;
     if (path.includes(BEACON)) {
@@ -106,8 +147,13 @@ export const adobeAnalytics: TagDecoder = {
       return [{ vendor: 'adobe-analytics', event: 'library_load', params: { script: lib.script } }];
     }
     const suites = path.slice(at + BEACON.length).split('/')[0] ?? '';
-    const { params, linkType: pe, begins, ends } = readFields(req.body ? [url.searchParams, parseForm(req.body)] : [url.searchParams]);
-    const event = pe ? LINK_EVENTS[pe] ?? pe : 'page_view';
+    const {
+      params,
+      linkType: pe,
+      begins,
+      ends,
+    } = readFields(req.body ? [queryOf(url), parseForm(req.body)] : [queryOf(url)]);
+    const event = pe ? (LINK_EVENTS[pe] ?? pe) : 'page_view';
     const truncated = begins && !ends;
     const rsids = suites.split(',').filter(Boolean);
     if (rsids.length > 1) params.report_suites = rsids.join(',');

@@ -1,4 +1,4 @@
-import { domainIs, nameTable, parseForm } from './params';
+import { domainIs, nameTable, parseForm, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Adobe Audience Manager: DIL (or a direct integration) sends event calls to the Data Collection Servers,
@@ -10,9 +10,21 @@ import type { TagDecoder, TagHit } from './types';
 // Cloud ID service (adobe-ecid.ts). DIL itself is self-hosted or bundled into Launch, so it has no URL to recognise.
 
 const D_NAMES = nameTable({
-  d_mid: 'ecid', d_orgid: 'org_id', d_cid: 'customer_ids', d_cid_ic: 'customer_ids_integration_code', d_uuid: 'aam_uuid',
-  d_blob: 'blob', d_nsid: 'namespace_id', d_ptfm: 'platform', d_dpid: 'data_provider_id', d_dpuuid: 'data_provider_user_id',
-  d_coppa: 'coppa', d_caller: 'caller', d_ver: 'api_version', d_sid: 'trait_ids', d_tdpid: 'trait_source_ids',
+  d_mid: 'ecid',
+  d_orgid: 'org_id',
+  d_cid: 'customer_ids',
+  d_cid_ic: 'customer_ids_integration_code',
+  d_uuid: 'aam_uuid',
+  d_blob: 'blob',
+  d_nsid: 'namespace_id',
+  d_ptfm: 'platform',
+  d_dpid: 'data_provider_id',
+  d_dpuuid: 'data_provider_user_id',
+  d_coppa: 'coppa',
+  d_caller: 'caller',
+  d_ver: 'api_version',
+  d_sid: 'trait_ids',
+  d_tdpid: 'trait_source_ids',
 });
 /** Response options: how the DCS should answer, not data about the visitor. */
 const RESPONSE_OPTIONS: ReadonlySet<string> = new Set(['d_dst', 'd_rtbd', 'd_cb', 'd_jsonv', 'd_ld', 'd_nse']);
@@ -26,7 +38,10 @@ export const adobeAudienceManager: TagDecoder = {
     if (url.pathname !== '/event') return [];
     const host = url.hostname;
     const alias = host.slice(0, host.indexOf('.'));
-    const fields = req.body && req.body.includes('=') && !req.body.trimStart().startsWith('{') ? [url.searchParams, parseForm(req.body)] : [url.searchParams];
+    const fields =
+      req.body && req.body.includes('=') && !req.body.trimStart().startsWith('{')
+        ? [queryOf(url), parseForm(req.body)]
+        : [queryOf(url)];
     const params: Record<string, string> = {};
     for (const source of fields) {
       for (const [key, value] of source) if (!RESPONSE_OPTIONS.has(key)) params[D_NAMES[key] ?? key] = value;

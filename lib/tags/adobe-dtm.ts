@@ -19,6 +19,13 @@ export const adobeDtm: TagDecoder = {
     if (!m) return [];
     const segments = path.split('/').filter(Boolean);
     const account = segments.length > 1 ? segments[0] : undefined;
-    return [{ vendor: 'adobe-dtm', event: 'library_load', account, params: { build: m[2]!, environment: m[3] ? 'staging' : 'production' } }];
+    return [
+      {
+        vendor: 'adobe-dtm',
+        event: 'library_load',
+        account,
+        params: { build: m[2]!, environment: m[3] ? 'staging' : 'production' },
+      },
+    ];
   },
 };

@@ -1,4 +1,4 @@
-import { domainIs, nameTable, namedParams } from './params';
+import { domainIs, namedParams, nameTable, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Adobe Experience Cloud ID service (VisitorAPI.js): asks the Data Collection Servers for the visitor's ECID,
@@ -11,9 +11,18 @@ import type { TagDecoder, TagHit } from './types';
 // has no URL of its own to recognise.
 
 const NAMES = nameTable({
-  d_orgid: 'org_id', d_mid: 'ecid', d_cid: 'customer_ids', d_cid_ic: 'customer_ids_integration_code', d_visid_ver: 'library_version',
-  d_fieldgroup: 'field_group', dcs_region: 'region', d_blob: 'blob', d_nsid: 'namespace_id', d_ver: 'api_version',
-  d_coppa: 'coppa', d_cf: 'consent_flags',
+  d_orgid: 'org_id',
+  d_mid: 'ecid',
+  d_cid: 'customer_ids',
+  d_cid_ic: 'customer_ids_integration_code',
+  d_visid_ver: 'library_version',
+  d_fieldgroup: 'field_group',
+  dcs_region: 'region',
+  d_blob: 'blob',
+  d_nsid: 'namespace_id',
+  d_ver: 'api_version',
+  d_coppa: 'coppa',
+  d_cf: 'consent_flags',
 });
 const SKIP: ReadonlySet<string> = new Set(['d_rtbd', 'd_cb', 'ts', 'd_orgid']);
 
@@ -25,7 +34,7 @@ export const adobeEcid: TagDecoder = {
   vendor: 'adobe-ecid',
   matches: (url) => isIdPath(url.pathname) && domainIs(url.hostname, 'demdex.net'),
   decode: (url): TagHit[] => {
-    const query = url.searchParams;
+    const query = queryOf(url);
     const params = namedParams(query, NAMES, SKIP);
     if (url.pathname === '/id/rd') params.redirect = 'true';
     return [{ vendor: 'adobe-ecid', event: 'id_request', account: query.get('d_orgid') ?? undefined, params }];

@@ -1,4 +1,15 @@
-import { domainIs, flatten, isRecord, nameTable, parseForm, readBody, unreadJsonReason, str } from './params';
+import {
+  domainIs,
+  flatten,
+  isRecord,
+  nameTable,
+  parseForm,
+  type Query,
+  queryOf,
+  readBody,
+  str,
+  unreadJsonReason,
+} from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Adobe Heartbeat (Media Analytics). The Media SDK for JavaScript sends heartbeats as
@@ -13,22 +24,45 @@ import type { TagDecoder, TagHit } from './types';
 // or bundled into Launch, so it has no URL of its own to recognise.
 
 const LEGACY_NAMES = nameTable({
-  's:event:type': 'event_type', 'l:event:playhead': 'playhead', 's:event:sid': 'session_id', 'l:event:duration': 'duration',
-  'l:event:ts': 'timestamp', 'l:event:prev_ts': 'previous_timestamp', 's:asset:video_id': 'video_id', 's:asset:name': 'video_name',
-  'l:asset:length': 'video_length', 'l:asset:duration': 'video_length', 's:asset:type': 'asset_type', 's:stream:type': 'stream_type',
-  's:asset:publisher': 'publisher', 's:user:mid': 'ecid', 's:user:aid': 'analytics_visitor_id', 's:user:id': 'visitor_id',
-  's:sc:tracking_server': 'tracking_server', 's:sp:player_name': 'player_name', 's:sp:channel': 'channel', 's:sp:sdk': 'sdk_version',
-  's:asset:ad_id': 'ad_id', 's:asset:ad_name': 'ad_name', 's:asset:pod_id': 'ad_break_id', 's:stream:chapter_name': 'chapter_name',
+  's:event:type': 'event_type',
+  'l:event:playhead': 'playhead',
+  's:event:sid': 'session_id',
+  'l:event:duration': 'duration',
+  'l:event:ts': 'timestamp',
+  'l:event:prev_ts': 'previous_timestamp',
+  's:asset:video_id': 'video_id',
+  's:asset:name': 'video_name',
+  'l:asset:length': 'video_length',
+  'l:asset:duration': 'video_length',
+  's:asset:type': 'asset_type',
+  's:stream:type': 'stream_type',
+  's:asset:publisher': 'publisher',
+  's:user:mid': 'ecid',
+  's:user:aid': 'analytics_visitor_id',
+  's:user:id': 'visitor_id',
+  's:sc:tracking_server': 'tracking_server',
+  's:sp:player_name': 'player_name',
+  's:sp:channel': 'channel',
+  's:sp:sdk': 'sdk_version',
+  's:asset:ad_id': 'ad_id',
+  's:asset:ad_name': 'ad_name',
+  's:asset:pod_id': 'ad_break_id',
+  's:stream:chapter_name': 'chapter_name',
 });
 const SESSION_PATH = /^\/api\/v1\/sessions(?:\/([^/]+)\/events)?\/?$/;
 
-function legacyHit(fields: URLSearchParams): TagHit {
+function legacyHit(fields: Query): TagHit {
   const params: Record<string, string> = {};
   for (const [key, value] of fields) {
     if (key === 's:sc:rsid' || key === 's:event:type') continue;
     params[LEGACY_NAMES[key] ?? key] = value;
   }
-  return { vendor: 'adobe-heartbeat', event: fields.get('s:event:type') ?? undefined, account: fields.get('s:sc:rsid') ?? undefined, params };
+  return {
+    vendor: 'adobe-heartbeat',
+    event: fields.get('s:event:type') ?? undefined,
+    account: fields.get('s:sc:rsid') ?? undefined,
+    params,
+  };
 }
 
 function collectionHit(json: unknown, sessionId: string | undefined): TagHit {
@@ -54,22 +88,29 @@ export const adobeHeartbeat: TagDecoder = {
     if (!domainIs(host, 'hb.omtrdc.net')) return false;
     // Colons are legal in a query; an SDK that percent-encodes them sends the same keys.
     const search = url.search;
-    return search.includes('s:event:type=') || search.includes('s%3Aevent%3Atype=') || search.includes('s%3aevent%3atype=');
+    return (
+      search.includes('s:event:type=') || search.includes('s%3Aevent%3Atype=') || search.includes('s%3aevent%3atype=')
+    );
   },
   decode: (url, req): TagHit[] => {
     if (!domainIs(url.hostname, 'hb-api.omtrdc.net')) {
       const body = req.body && req.body.includes('s:event:type=') ? parseForm(req.body) : undefined;
-      if (!body) return [legacyHit(url.searchParams)];
-      const merged = new URLSearchParams(url.searchParams);
-      for (const [k, v] of body) merged.append(k, v);
-      return [legacyHit(merged)];
+      if (!body) return [legacyHit(queryOf(url))];
+      return [legacyHit(queryOf(url).concat(body))];
     }
     const m = SESSION_PATH.exec(url.pathname);
     if (!m) return [];
     const body = readBody(req.body);
     if (body.kind !== 'json') {
       const partial = unreadJsonReason(body);
-      return [{ vendor: 'adobe-heartbeat', event: m[1] ? undefined : 'sessionStart', params: m[1] ? { session_id: m[1] } : {}, partial }];
+      return [
+        {
+          vendor: 'adobe-heartbeat',
+          event: m[1] ? undefined : 'sessionStart',
+          params: m[1] ? { session_id: m[1] } : {},
+          partial,
+        },
+      ];
     }
     return [collectionHit(body.value, m[1])];
   },

@@ -1,4 +1,15 @@
-import { domainIs, flatten, isRecord, nameTable, namedParams, readBody, unreadJsonReason, str, withForm } from './params';
+import {
+  domainIs,
+  flatten,
+  isRecord,
+  namedParams,
+  nameTable,
+  queryOf,
+  readBody,
+  str,
+  unreadJsonReason,
+  withForm,
+} from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Adobe Target. at.js 2.x calls the Delivery API: `POST https://<client code>.tt.omtrdc.net/rest/v1/delivery?
@@ -15,8 +26,16 @@ import type { TagDecoder, TagHit } from './types';
 const MBOX_PATH = /^\/m2\/([^/]+)\/(?:mbox|ubox)\/([a-z]+)/;
 const LIBRARIES: ReadonlySet<string> = new Set(['at.js', 'at.min.js', 'mbox.js']);
 const MBOX_NAMES = nameTable({
-  mboxSession: 'session_id', mboxPC: 'tnt_id', mboxPage: 'page_id', mboxHost: 'host', mboxURL: 'page_url',
-  mboxReferrer: 'referrer', mboxVersion: 'library_version', mboxMCGVID: 'ecid', mboxTime: 'time', mboxCount: 'count',
+  mboxSession: 'session_id',
+  mboxPC: 'tnt_id',
+  mboxPage: 'page_id',
+  mboxHost: 'host',
+  mboxURL: 'page_url',
+  mboxReferrer: 'referrer',
+  mboxVersion: 'library_version',
+  mboxMCGVID: 'ecid',
+  mboxTime: 'time',
+  mboxCount: 'count',
 });
 const MAX_HITS = 100;
 
@@ -32,9 +51,9 @@ function parametersOf(value: unknown): Record<string, string> {
 
 function sharedParams(url: URL, json: Record<string, unknown>): Record<string, string> {
   const params: Record<string, string> = {};
-  const sessionId = url.searchParams.get('sessionId');
+  const sessionId = queryOf(url).get('sessionId');
   if (sessionId) params.session_id = sessionId;
-  const version = url.searchParams.get('version');
+  const version = queryOf(url).get('version');
   if (version) params.library_version = version;
   if (isRecord(json.id)) {
     const tnt = str(json.id.tntId);
@@ -90,14 +109,24 @@ export const adobeTarget: TagDecoder = {
   matches: (url) => {
     if (!domainIs(url.hostname, 'tt.omtrdc.net')) return false;
     const path = url.pathname;
-    return path === '/rest/v1/delivery' || path.startsWith('/m2/') || LIBRARIES.has(path.slice(path.lastIndexOf('/') + 1));
+    return (
+      path === '/rest/v1/delivery' || path.startsWith('/m2/') || LIBRARIES.has(path.slice(path.lastIndexOf('/') + 1))
+    );
   },
   decode: (url, req): TagHit[] => {
     const path = url.pathname;
     const file = path.slice(path.lastIndexOf('/') + 1);
-    if (LIBRARIES.has(file)) return [{ vendor: 'adobe-target', event: 'library_load', account: clientFromHost(url.hostname), params: { script: file } }];
+    if (LIBRARIES.has(file))
+      return [
+        {
+          vendor: 'adobe-target',
+          event: 'library_load',
+          account: clientFromHost(url.hostname),
+          params: { script: file },
+        },
+      ];
     if (path === '/rest/v1/delivery') {
-      const account = url.searchParams.get('client') ?? clientFromHost(url.hostname);
+      const account = queryOf(url).get('client') ?? clientFromHost(url.hostname);
       const body = readBody(req.body);
       if (body.kind !== 'json' || !isRecord(body.value)) {
         const partial = unreadJsonReason(body);
@@ -108,7 +137,7 @@ export const adobeTarget: TagDecoder = {
     }
     const m = MBOX_PATH.exec(path);
     if (!m) return [];
-    const fields = withForm(url.searchParams, req.body && !req.body.trimStart().startsWith('{') ? req.body : undefined);
+    const fields = withForm(queryOf(url), req.body && !req.body.trimStart().startsWith('{') ? req.body : undefined);
     const params = namedParams(fields, MBOX_NAMES, new Set(['mbox']));
     params.mbox_type = m[2]!;
     return [{ vendor: 'adobe-target', event: fields.get('mbox') ?? undefined, account: m[1], params }];

@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, nameTable, readBody, unreadJsonReason, str } from './params';
+import { domainIs, flatten, isRecord, nameTable, type Query, queryOf, readBody, str, unreadJsonReason } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Adobe Experience Platform Web SDK (alloy.js) sends to the Edge Network: `POST https://edge.adobedc.net/ee/v1/interact?
@@ -20,13 +20,21 @@ const ALLOY = /\/alloy(?:\.min)?\.js$/;
 
 /** Flattened XDM paths that have a plain name in Adobe's field groups (AEP Web SDK field group, Commerce). */
 const NAMES = nameTable({
-  'web.webPageDetails.name': 'page_name', 'web.webPageDetails.URL': 'page_url', 'web.webReferrer.URL': 'referrer',
-  'web.webInteraction.name': 'link_name', 'web.webInteraction.type': 'link_type', 'web.webInteraction.URL': 'link_url',
-  'commerce.order.purchaseID': 'purchase_id', 'commerce.order.currencyCode': 'currency', 'commerce.order.priceTotal': 'value',
-  'identityMap.ECID.0.id': 'ecid', 'timestamp': 'timestamp', '_id': 'event_id',
+  'web.webPageDetails.name': 'page_name',
+  'web.webPageDetails.URL': 'page_url',
+  'web.webReferrer.URL': 'referrer',
+  'web.webInteraction.name': 'link_name',
+  'web.webInteraction.type': 'link_type',
+  'web.webInteraction.URL': 'link_url',
+  'commerce.order.purchaseID': 'purchase_id',
+  'commerce.order.currencyCode': 'currency',
+  'commerce.order.priceTotal': 'value',
+  'identityMap.ECID.0.id': 'ecid',
+  timestamp: 'timestamp',
+  _id: 'event_id',
 });
 
-function datastreamId(query: URLSearchParams): string | undefined {
+function datastreamId(query: Query): string | undefined {
   return query.get('configId') ?? query.get('dataStreamId') ?? query.get('datastreamId') ?? undefined;
 }
 
@@ -37,7 +45,13 @@ function kindOf(path: string): 'event' | 'consent' | undefined {
 }
 
 function eventHit(event: unknown, account: string | undefined, endpoint: string): TagHit {
-  if (!isRecord(event)) return { vendor: 'adobe-web-sdk', account, params: { endpoint }, partial: 'an event of the batch is not an object' };
+  if (!isRecord(event))
+    return {
+      vendor: 'adobe-web-sdk',
+      account,
+      params: { endpoint },
+      partial: 'an event of the batch is not an object',
+    };
   const params: Record<string, string> = { endpoint };
   const xdm = isRecord(event.xdm) ? event.xdm : {};
   for (const [key, value] of Object.entries(flatten(xdm))) params[NAMES[key] ?? key] = value;
@@ -48,6 +62,8 @@ function eventHit(event: unknown, account: string | undefined, endpoint: string)
 export const adobeWebSdk: TagDecoder = {
   vendor: 'adobe-web-sdk',
   anyHost: true,
+  // Off Adobe's hosts: an Edge Network path on a CNAME (`/ee/v1/interact`, renamed base paths too), alloy.js.
+  pathMarks: /\/v\d+\/(?:interact|collect|privacy\/set-consent)$|\/alloy(?:\.min)?\.js$/,
   matches: (url) => {
     const path = url.pathname;
     if (path.endsWith('.js')) return ALLOY.test(path);
@@ -60,24 +76,45 @@ export const adobeWebSdk: TagDecoder = {
     const path = url.pathname;
     if (path.endsWith('.js')) {
       const version = /\/alloy\/([^/]+)\//.exec(path)?.[1];
-      return [{ vendor: 'adobe-web-sdk', event: 'library_load', params: version ? { script: 'alloy.js', version } : { script: 'alloy.js' } }];
+      return [
+        {
+          vendor: 'adobe-web-sdk',
+          event: 'library_load',
+          params: version ? { script: 'alloy.js', version } : { script: 'alloy.js' },
+        },
+      ];
     }
     const kind = kindOf(path);
     if (kind === undefined) return [];
-    const account = datastreamId(url.searchParams);
+    const account = datastreamId(queryOf(url));
     const endpoint = path.slice(path.lastIndexOf('/') + 1);
     const body = readBody(req.body);
     if (body.kind !== 'json') {
       const partial = unreadJsonReason(body);
-      return [{ vendor: 'adobe-web-sdk', event: kind === 'consent' ? 'set_consent' : undefined, account, params: { endpoint }, partial }];
+      return [
+        {
+          vendor: 'adobe-web-sdk',
+          event: kind === 'consent' ? 'set_consent' : undefined,
+          account,
+          params: { endpoint },
+          partial,
+        },
+      ];
     }
     const json = body.value;
     if (kind === 'consent') {
       return [{ vendor: 'adobe-web-sdk', event: 'set_consent', account, params: isRecord(json) ? flatten(json) : {} }];
     }
     // The Server API sends one `event`; alloy.js sends `events`.
-    const events = isRecord(json) ? (Array.isArray(json.events) ? json.events : json.event !== undefined ? [json.event] : []) : [];
-    if (events.length === 0) return [{ vendor: 'adobe-web-sdk', account, params: { endpoint }, partial: 'the body carries no events' }];
+    const events = isRecord(json)
+      ? Array.isArray(json.events)
+        ? json.events
+        : json.event !== undefined
+          ? [json.event]
+          : []
+      : [];
+    if (events.length === 0)
+      return [{ vendor: 'adobe-web-sdk', account, params: { endpoint }, partial: 'the body carries no events' }];
     return events.slice(0, 100).map((e) => eventHit(e, account, endpoint));
   },
 };

@@ -12,9 +12,20 @@ const CDN_HOSTS: ReadonlySet<string> = new Set(['cdn.amplitude.com', 'cdn.eu.amp
 const V2_PATHS: ReadonlySet<string> = new Set(['/2/httpapi', '/batch']);
 
 const EVENT_NAMES: Readonly<Record<string, string>> = {
-  user_id: 'user_id', device_id: 'device_id', session_id: 'session_id', insert_id: 'insert_id', event_id: 'event_id',
-  platform: 'platform', os_name: 'os_name', language: 'language', library: 'library', ip: 'ip', time: 'time',
+  user_id: 'user_id',
+  device_id: 'device_id',
+  session_id: 'session_id',
+  insert_id: 'insert_id',
+  event_id: 'event_id',
+  platform: 'platform',
+  os_name: 'os_name',
+  language: 'language',
+  library: 'library',
+  ip: 'ip',
+  time: 'time',
 };
+/** The table's pairs, listed once rather than for every event of every batch. */
+const EVENT_NAME_PAIRS = Object.entries(EVENT_NAMES);
 
 function trimSlash(path: string): string {
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
@@ -23,7 +34,7 @@ function trimSlash(path: string): string {
 function eventHit(event: unknown, account: string | undefined): TagHit {
   if (!isRecord(event)) return { vendor: 'amplitude', account, params: {}, partial: 'an event is not an object' };
   const params: Record<string, string> = {};
-  for (const [key, name] of Object.entries(EVENT_NAMES)) {
+  for (const [key, name] of EVENT_NAME_PAIRS) {
     const value = str(event[key]);
     if (value !== undefined) params[name] = value;
   }
@@ -35,10 +46,17 @@ function eventHit(event: unknown, account: string | undefined): TagHit {
 function decodeV2(body: string | undefined): TagHit[] {
   const json = parseJson(body);
   if (!isRecord(json)) {
-    return [{ vendor: 'amplitude', params: {}, partial: body ? 'the body is not a JSON object (truncated or not text)' : 'no request body' }];
+    return [
+      {
+        vendor: 'amplitude',
+        params: {},
+        partial: body ? 'the body is not a JSON object (truncated or not text)' : 'no request body',
+      },
+    ];
   }
   const account = str(json.api_key);
-  if (!Array.isArray(json.events)) return [{ vendor: 'amplitude', account, params: {}, partial: 'no events array in the body' }];
+  if (!Array.isArray(json.events))
+    return [{ vendor: 'amplitude', account, params: {}, partial: 'no events array in the body' }];
   return json.events.map((e) => eventHit(e, account));
 }
 
@@ -47,7 +65,14 @@ function decodeLegacy(body: string | undefined): TagHit[] {
   const account = form.get('client') ?? undefined;
   const events = parseJson(form.get('e') ?? undefined);
   if (!Array.isArray(events)) {
-    return [{ vendor: 'amplitude', account, params: {}, partial: 'the e= events field is missing or not valid JSON (truncated?)' }];
+    return [
+      {
+        vendor: 'amplitude',
+        account,
+        params: {},
+        partial: 'the e= events field is missing or not valid JSON (truncated?)',
+      },
+    ];
   }
   return events.map((e) => eventHit(e, account));
 }
@@ -70,7 +95,14 @@ export const amplitude: TagDecoder = {
       const file = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
       if (url.pathname.startsWith('/script/')) {
         const key = file.split('.')[0];
-        return [{ vendor: 'amplitude', event: 'library_load', account: key || undefined, params: { script: 'unified snippet' } }];
+        return [
+          {
+            vendor: 'amplitude',
+            event: 'library_load',
+            account: key || undefined,
+            params: { script: 'unified snippet' },
+          },
+        ];
       }
       return [{ vendor: 'amplitude', event: 'library_load', params: { script: file } }];
     }

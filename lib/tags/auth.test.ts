@@ -24,7 +24,23 @@ describe('wantsAuthAccount', () => {
   ])('%s', (_, url, want) => expect(wantsAuthAccount(decodeRequest({ url, method: 'POST', body: track }))).toBe(want));
 
   it('does not ask when the body named the account, or for vendors that never use Basic auth', () => {
-    expect(wantsAuthAccount(decodeRequest({ url: 'https://api.segment.io/v1/t', method: 'POST', body: JSON.stringify({ type: 'track', event: 'x', writeKey: 'wk' }) }))).toBe(false);
-    expect(wantsAuthAccount(decodeRequest({ url: 'https://plausible.io/api/event', method: 'POST', body: JSON.stringify({ n: 'x', u: 'https://a.example/', d: 'a.example' }) }))).toBe(false);
+    expect(
+      wantsAuthAccount(
+        decodeRequest({
+          url: 'https://api.segment.io/v1/t',
+          method: 'POST',
+          body: JSON.stringify({ type: 'track', event: 'x', writeKey: 'wk' }),
+        }),
+      ),
+    ).toBe(false);
+    expect(
+      wantsAuthAccount(
+        decodeRequest({
+          url: 'https://plausible.io/api/event',
+          method: 'POST',
+          body: JSON.stringify({ n: 'x', u: 'https://a.example/', d: 'a.example' }),
+        }),
+      ),
+    ).toBe(false);
   });
 });

@@ -59,29 +59,90 @@ function zeroBomb(size: number): Uint8Array {
   return out.subarray(0, byte + 8);
 }
 
-const events = (body: BodyText) => decodeRequest({ url: URL_E, method: 'POST', body: body.kind === 'text' ? body.text : undefined });
+const events = (body: BodyText) =>
+  decodeRequest({ url: URL_E, method: 'POST', body: body.kind === 'text' ? body.text : undefined });
 
 describe('bodyText: compressed and wrapped bodies', () => {
   const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
   it.each<[string, RawRequestBody, { encoding?: string; problem?: RegExp; events: string[]; partial?: RegExp }]>([
     ['plain JSON', raw(enc.encode(BATCH)), { events: ['signup_clicked', '$pageview'] }],
-    ['gzip by its magic bytes, no header or parameter', raw(gz), { encoding: 'gzip', events: ['signup_clicked', '$pageview'] }],
-    ['gzip split across parts', raw(gz.subarray(0, 5), gz.subarray(5, 40), gz.subarray(40)), { encoding: 'gzip', events: ['signup_clicked', '$pageview'] }],
-    ['zlib deflate', raw(zlibSync(enc.encode(BATCH))), { encoding: 'deflate', events: ['signup_clicked', '$pageview'] }],
-    ['gzip with a file name in its header (as the gzip tool writes it)', raw(gzipSync(enc.encode(BATCH), { filename: 'batch.json', mtime: 0 })),
-      { encoding: 'gzip', events: ['signup_clicked', '$pageview'] }],
-    ['a large gzip batch, read as a stream', raw(gzipSync(enc.encode(JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ event: `e${i}`, properties: { token: 'phc_body', n: i * 7919 } })))), { level: 0 })),
-      { encoding: 'gzip', events: Array.from({ length: 300 }, (_, i) => `e${i}`) }],
-    ['base64 JSON', raw(enc.encode(b64(enc.encode(BATCH)))), { encoding: 'base64', events: ['signup_clicked', '$pageview'] }],
-    ['URL-encoded JSON', raw(enc.encode(encodeURIComponent(BATCH))), { encoding: 'url', events: ['signup_clicked', '$pageview'] }],
+    [
+      'gzip by its magic bytes, no header or parameter',
+      raw(gz),
+      { encoding: 'gzip', events: ['signup_clicked', '$pageview'] },
+    ],
+    [
+      'gzip split across parts',
+      raw(gz.subarray(0, 5), gz.subarray(5, 40), gz.subarray(40)),
+      { encoding: 'gzip', events: ['signup_clicked', '$pageview'] },
+    ],
+    [
+      'zlib deflate',
+      raw(zlibSync(enc.encode(BATCH))),
+      { encoding: 'deflate', events: ['signup_clicked', '$pageview'] },
+    ],
+    [
+      'gzip with a file name in its header (as the gzip tool writes it)',
+      raw(gzipSync(enc.encode(BATCH), { filename: 'batch.json', mtime: 0 })),
+      { encoding: 'gzip', events: ['signup_clicked', '$pageview'] },
+    ],
+    [
+      'a large gzip batch, read as a stream',
+      raw(
+        gzipSync(
+          enc.encode(
+            JSON.stringify(
+              Array.from({ length: 300 }, (_, i) => ({
+                event: `e${i}`,
+                properties: { token: 'phc_body', n: i * 7919 },
+              })),
+            ),
+          ),
+          { level: 0 },
+        ),
+      ),
+      { encoding: 'gzip', events: Array.from({ length: 300 }, (_, i) => `e${i}`) },
+    ],
+    [
+      'base64 JSON',
+      raw(enc.encode(b64(enc.encode(BATCH)))),
+      { encoding: 'base64', events: ['signup_clicked', '$pageview'] },
+    ],
+    [
+      'URL-encoded JSON',
+      raw(enc.encode(encodeURIComponent(BATCH))),
+      { encoding: 'url', events: ['signup_clicked', '$pageview'] },
+    ],
     ['gzip inside base64', raw(enc.encode(b64(gz))), { encoding: 'gzip', events: ['signup_clicked', '$pageview'] }],
-    ['a truncated gzip stream', raw(gz.subarray(0, Math.floor(gz.length * 0.6))),
-      { encoding: 'gzip', problem: /gzip body is cut short \(\d+ bytes received\)/, events: [''], partial: /not valid JSON/ }],
-    ['a gzip stream whose trailer lies about its size', raw(Uint8Array.from([...gz.subarray(0, gz.length - 4), 1, 0, 0, 0])),
-      { encoding: 'gzip', problem: /gzip body is cut short/, events: ['signup_clicked', '$pageview'] }],
-    ['a corrupt gzip stream', raw(Uint8Array.from([...gz.subarray(0, 10), 0xff, 0xff, 0xff, ...gz.subarray(13)])),
-      { problem: /gzip body is corrupt/, events: [''], partial: /no request body/ }],
-    ['a 1 GiB zip bomb', raw(oneGiBBomb()), { problem: /gzip body inflates past 64 KiB \(\d+ bytes compressed\): cut at 64 KiB/, events: [''], partial: /no request body/ }],
+    [
+      'a truncated gzip stream',
+      raw(gz.subarray(0, Math.floor(gz.length * 0.6))),
+      {
+        encoding: 'gzip',
+        problem: /gzip body is cut short \(\d+ bytes received\)/,
+        events: [''],
+        partial: /not valid JSON/,
+      },
+    ],
+    [
+      'a gzip stream whose trailer lies about its size',
+      raw(Uint8Array.from([...gz.subarray(0, gz.length - 4), 1, 0, 0, 0])),
+      { encoding: 'gzip', problem: /gzip body is cut short/, events: ['signup_clicked', '$pageview'] },
+    ],
+    [
+      'a corrupt gzip stream',
+      raw(Uint8Array.from([...gz.subarray(0, 10), 0xff, 0xff, 0xff, ...gz.subarray(13)])),
+      { problem: /gzip body is corrupt/, events: [''], partial: /no request body/ },
+    ],
+    [
+      'a 1 GiB zip bomb',
+      raw(oneGiBBomb()),
+      {
+        problem: /gzip body inflates past 64 KiB \(\d+ bytes compressed\): cut at 64 KiB/,
+        events: [''],
+        partial: /no request body/,
+      },
+    ],
   ])('%s', (_, body, want) => {
     const text = bodyText(body);
     if (want.problem) expect(text).toMatchObject({ problem: expect.stringMatching(want.problem) as string });
@@ -117,7 +178,9 @@ describe('bodyText: compressed and wrapped bodies', () => {
     ['text that starts like a zlib header', 'x^y=1&z=2'],
     ['a JSON web token (base64 parts joined by dots)', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln'],
     ['a percent sign that does not start JSON', '%41=1'],
-  ])('leaves %s as it is', (_, body) => expect(bodyText(raw(enc.encode(body)))).toEqual({ kind: 'text', text: body, truncated: false, bytes: body.length }));
+  ])('leaves %s as it is', (_, body) =>
+    expect(bodyText(raw(enc.encode(body)))).toEqual({ kind: 'text', text: body, truncated: false, bytes: body.length }),
+  );
 
   it('says nothing was sent for an empty body, and what the browser said when it withheld one', () => {
     expect(bodyText(raw(new Uint8Array(0)))).toEqual({ kind: 'none' });
@@ -128,7 +191,12 @@ describe('bodyText: compressed and wrapped bodies', () => {
 describe('pageBodyText: bodies the page hooks copied', () => {
   it.each<[string, string, 'base64' | undefined, Partial<BodyText>]>([
     ['text', BATCH, undefined, { kind: 'text', text: BATCH }],
-    ['gzip bytes in base64', Buffer.from(gz).toString('base64'), 'base64', { kind: 'text', text: BATCH, encoding: 'gzip' }],
+    [
+      'gzip bytes in base64',
+      Buffer.from(gz).toString('base64'),
+      'base64',
+      { kind: 'text', text: BATCH, encoding: 'gzip' },
+    ],
     ['no body at all (sendBeacon(url))', '', undefined, { kind: 'none' }],
     ['bad base64', '!!!', 'base64', { kind: 'binary', problem: expect.stringContaining('not valid base64') as string }],
   ])('%s', (_, body, encoding, want) => expect(pageBodyText(body, encoding)).toMatchObject(want));

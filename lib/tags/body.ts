@@ -39,7 +39,9 @@ export type BodyText =
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 function toBytes(chunk: ArrayBuffer | ArrayBufferView): Uint8Array {
-  return chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return chunk instanceof ArrayBuffer
+    ? new Uint8Array(chunk)
+    : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 /** Binary when a NUL byte or many control bytes appear in the first kilobyte: not worth decoding as text. */
@@ -80,14 +82,35 @@ function inflatedBody(parts: readonly Uint8Array[], total: number, compression: 
   const result = inflateCapped(parts, compression, BODY_CAP);
   const name = compression === 'gzip' ? 'gzip' : 'deflate';
   // A text body may start with two characters that read as a zlib header ("x^…"): unless it inflates whole, it is text.
-  if (compression === 'deflate' && result.kind !== 'complete' && result.kind !== 'capped' && !looksBinary(head(parts, total, 1024))) return undefined;
-  if (result.kind === 'corrupt') return { kind: 'binary', bytes: total, problem: `the ${name} body is corrupt (${result.error}): not decoded` };
+  if (
+    compression === 'deflate' &&
+    result.kind !== 'complete' &&
+    result.kind !== 'capped' &&
+    !looksBinary(head(parts, total, 1024))
+  )
+    return undefined;
+  if (result.kind === 'corrupt')
+    return { kind: 'binary', bytes: total, problem: `the ${name} body is corrupt (${result.error}): not decoded` };
   const problem =
-    result.kind === 'capped' ? `the ${name} body inflates past ${KIB(BODY_CAP)} (${total} bytes compressed): cut at ${KIB(BODY_CAP)}`
-    : result.kind === 'truncated' ? `the ${name} body is cut short (${total} bytes received): read up to the cut`
-    : undefined;
-  if (looksBinary(result.bytes)) return { kind: 'binary', bytes: total, problem: problem ?? `the ${name} body holds binary data, not text: not decoded` };
-  return { kind: 'text', text: decoder.decode(result.bytes), truncated: result.kind === 'capped', bytes: total, encoding: compression, ...(problem ? { problem } : {}) };
+    result.kind === 'capped'
+      ? `the ${name} body inflates past ${KIB(BODY_CAP)} (${total} bytes compressed): cut at ${KIB(BODY_CAP)}`
+      : result.kind === 'truncated'
+        ? `the ${name} body is cut short (${total} bytes received): read up to the cut`
+        : undefined;
+  if (looksBinary(result.bytes))
+    return {
+      kind: 'binary',
+      bytes: total,
+      problem: problem ?? `the ${name} body holds binary data, not text: not decoded`,
+    };
+  return {
+    kind: 'text',
+    text: decoder.decode(result.bytes),
+    truncated: result.kind === 'capped',
+    bytes: total,
+    encoding: compression,
+    ...(problem ? { problem } : {}),
+  };
 }
 
 /** A body given as bytes (webRequest's raw parts, or the page hooks' copy): inflated, decoded and unwrapped. */
@@ -173,7 +196,9 @@ export function bodyText(body: RawRequestBody | null | undefined): BodyText {
 export function pageBodyText(body: string, encoding?: 'base64'): BodyText {
   if (encoding === 'base64') {
     const bytes = base64Bytes(body);
-    return bytes ? bytesBody([bytes]) : { kind: 'binary', bytes: body.length, problem: 'the page’s copy of the body is not valid base64: not decoded' };
+    return bytes
+      ? bytesBody([bytes])
+      : { kind: 'binary', bytes: body.length, problem: 'the page’s copy of the body is not valid base64: not decoded' };
   }
   if (body === '') return { kind: 'none' };
   const { text, truncated } = capText(body);

@@ -14,12 +14,19 @@ const ENVELOPE = /^\s*\{\s*"e"\s*:\s*(\[[^\]]{0,2000}\])/;
 function library(path: string): TagHit | undefined {
   if (path.startsWith('/tag/')) {
     const parts = path.slice('/tag/'.length).split('/').filter(Boolean);
-    if (parts[0] === 'uet') return { vendor: 'clarity', event: 'library_load', params: { script: 'tag', uet_tag_id: parts[1] ?? '' } };
-    return parts[0] ? { vendor: 'clarity', event: 'library_load', account: parts[0], params: { script: 'tag' } } : undefined;
+    if (parts[0] === 'uet')
+      return { vendor: 'clarity', event: 'library_load', params: { script: 'tag', uet_tag_id: parts[1] ?? '' } };
+    return parts[0]
+      ? { vendor: 'clarity', event: 'library_load', account: parts[0], params: { script: 'tag' } }
+      : undefined;
   }
   if (path.endsWith('/clarity.js')) {
     const parts = path.split('/').filter(Boolean);
-    return { vendor: 'clarity', event: 'library_load', params: { script: 'clarity.js', version: parts[parts.length - 2] ?? '' } };
+    return {
+      vendor: 'clarity',
+      event: 'library_load',
+      params: { script: 'clarity.js', version: parts[parts.length - 2] ?? '' },
+    };
   }
   return undefined;
 }
@@ -37,8 +44,12 @@ function collect(body: string | undefined): TagHit {
   }
   hit.account = str(envelope[4]);
   const fields: Array<[string, unknown]> = [
-    ['version', envelope[0]], ['sequence', envelope[1]], ['user_id', envelope[5]], ['session_id', envelope[6]],
-    ['page_num', envelope[7]], ['last_upload', envelope[9] === 1 ? 'true' : envelope[9] === 0 ? 'false' : undefined],
+    ['version', envelope[0]],
+    ['sequence', envelope[1]],
+    ['user_id', envelope[5]],
+    ['session_id', envelope[6]],
+    ['page_num', envelope[7]],
+    ['last_upload', envelope[9] === 1 ? 'true' : envelope[9] === 0 ? 'false' : undefined],
   ];
   for (const [name, value] of fields) {
     const text = str(value);

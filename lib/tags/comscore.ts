@@ -1,4 +1,4 @@
-import { domainIs, nameTable } from './params';
+import { domainIs, nameTable, type Query, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Comscore. The page tag (beacon.js, or Comscore's JavaScript tag) sends `GET https://sb.scorecardresearch.com/b?c1=2&
@@ -11,14 +11,30 @@ import type { TagDecoder, TagHit } from './types';
 
 const BEACON_PATHS: ReadonlySet<string> = new Set(['/b', '/b2', '/p', '/p2']);
 const NAMES = nameTable({
-  c7: 'page_url', c8: 'page_title', c9: 'referrer', cv: 'tag_version', cs_ucfr: 'consent', c3: 'c3', c4: 'c4', c5: 'c5', c6: 'c6',
-  ns_st_ev: 'stream_event', ns_st_ci: 'content_id', ns_st_pt: 'playing_time', ns_st_cl: 'clip_length', ns_st_mp: 'player',
-  ns_st_ty: 'content_type', ns_st_pn: 'part', ns_st_tp: 'total_parts', ns_st_pr: 'program_title', ns_st_ep: 'episode_title',
+  c7: 'page_url',
+  c8: 'page_title',
+  c9: 'referrer',
+  cv: 'tag_version',
+  cs_ucfr: 'consent',
+  c3: 'c3',
+  c4: 'c4',
+  c5: 'c5',
+  c6: 'c6',
+  ns_st_ev: 'stream_event',
+  ns_st_ci: 'content_id',
+  ns_st_pt: 'playing_time',
+  ns_st_cl: 'clip_length',
+  ns_st_mp: 'player',
+  ns_st_ty: 'content_type',
+  ns_st_pn: 'part',
+  ns_st_tp: 'total_parts',
+  ns_st_pr: 'program_title',
+  ns_st_ep: 'episode_title',
 });
 const SKIP: ReadonlySet<string> = new Set(['c1', 'c2', 'rn']);
 const LIBRARY = /^\/(?:(?:cs|c2)\/([^/]+)\/)?(beacon\.js|cs\.js)$/;
 
-function eventOf(fields: URLSearchParams): string {
+function eventOf(fields: Query): string {
   const stream = fields.get('ns_st_ev');
   if (stream) return stream;
   const type = fields.get('c1');
@@ -30,13 +46,13 @@ export const comscore: TagDecoder = {
   matches: (url) => {
     if (!domainIs(url.hostname, 'scorecardresearch.com')) return false;
     const path = url.pathname;
-    return (BEACON_PATHS.has(path) && url.searchParams.has('c2')) || LIBRARY.test(path);
+    return (BEACON_PATHS.has(path) && queryOf(url).has('c2')) || LIBRARY.test(path);
   },
   decode: (url): TagHit[] => {
     const path = url.pathname;
     const lib = LIBRARY.exec(path);
     if (lib) return [{ vendor: 'comscore', event: 'library_load', account: lib[1], params: { script: lib[2]! } }];
-    const fields = url.searchParams;
+    const fields = queryOf(url);
     const params: Record<string, string> = {};
     for (const [key, value] of fields) if (!SKIP.has(key)) params[NAMES[key] ?? key] = value;
     return [{ vendor: 'comscore', event: eventOf(fields), account: fields.get('c2') ?? undefined, params }];

@@ -1,4 +1,4 @@
-import { bodyFields, domainIs } from './params';
+import { bodyFields, domainIs, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Crazy Egg. The tracking script is `https://script.crazyegg.com/pages/scripts/<NNNN>/<NNNN>.js` — the two folders
@@ -23,10 +23,18 @@ export const crazyEgg: TagDecoder = {
   decode: (url, req): TagHit[] => {
     const path = url.pathname;
     const script = SCRIPT.exec(path);
-    if (script) return [{ vendor: 'crazy-egg', event: 'library_load', account: `${script[1]}${script[2]}`, params: { script: path.slice(1) } }];
+    if (script)
+      return [
+        {
+          vendor: 'crazy-egg',
+          event: 'library_load',
+          account: `${script[1]}${script[2]}`,
+          params: { script: path.slice(1) },
+        },
+      ];
     if (url.hostname !== TRACKING) return [];
     const params: Record<string, string> = { path };
-    for (const [key, value] of url.searchParams) params[key] = value;
+    for (const [key, value] of queryOf(url)) params[key] = value;
     Object.assign(params, bodyFields(req.body));
     const segment = path.split('/').find(Boolean);
     return [{ vendor: 'crazy-egg', event: segment, params }];

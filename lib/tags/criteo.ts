@@ -1,4 +1,4 @@
-import { hostIs, nameTable, parseForm, readBody, safeDecode, withForm } from './params';
+import { hostIs, nameTable, parseForm, Query, queryOf, readBody, safeDecode, withForm } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Criteo OneTag (account = `a`): GET https://sslwidget.criteo.com/event?a=ACCOUNT&v=5.x&p0=…&p1=…&…&tld=…&fu=…
@@ -20,8 +20,14 @@ const SETTER_NAMES = nameTable({ z: 'zipcode', ref: 'referrer', ci: 'customer_id
 const EVENT_NAMES = nameTable({ id: 'transaction_id', c: 'currency' });
 const ITEM_NAMES = nameTable({ i: 'id', pr: 'price', q: 'quantity' });
 const URL_NAMES = nameTable({
-  v: 'version', tld: 'domain', fu: 'page_url', pu: 'referrer', dtycbr: 'cache_buster', cb: 'cache_buster',
-  wi: 'widget_id', pt1: 'page_type',
+  v: 'version',
+  tld: 'domain',
+  fu: 'page_url',
+  pu: 'referrer',
+  dtycbr: 'cache_buster',
+  cb: 'cache_buster',
+  wi: 'widget_id',
+  pt1: 'page_type',
 });
 const DOUBLE_ENCODED = /^https?%3A/i;
 
@@ -59,7 +65,7 @@ function urlValue(value: string): string {
   return DOUBLE_ENCODED.test(value) ? safeDecode(value) : value;
 }
 
-function disHit(fields: URLSearchParams): TagHit {
+function disHit(fields: Query): TagHit {
   const params: Record<string, string> = {};
   for (const [key, value] of fields) {
     if (key === 'p' || key === 't1') continue;
@@ -73,16 +79,18 @@ export const criteo: TagDecoder = {
   vendor: 'criteo',
   matches: (url) => endpoint(url) !== undefined || isLibrary(url),
   decode: (url, req): TagHit[] => {
-    if (isLibrary(url)) return [{ vendor: 'criteo', event: 'library_load', account: url.searchParams.get('a') ?? undefined, params: {} }];
+    if (isLibrary(url))
+      return [{ vendor: 'criteo', event: 'library_load', account: queryOf(url).get('a') ?? undefined, params: {} }];
     const kind = endpoint(url);
     if (kind === undefined) return [];
     const body = readBody(req.body);
-    const fields = withForm(url.searchParams, body.kind === 'text' ? body.text : undefined);
-    const partial = body.kind === 'broken' ? 'body is not valid JSON (cut at the capture limit?): only the URL was read' : undefined;
+    const fields = withForm(queryOf(url), body.kind === 'text' ? body.text : undefined);
+    const partial =
+      body.kind === 'broken' ? 'body is not valid JSON (cut at the capture limit?): only the URL was read' : undefined;
     if (kind === 'dis') return [{ ...disHit(fields), ...(partial ? { partial } : {}) }];
 
     const shared: Record<string, string> = {};
-    const calls: Array<{ n: number; form: URLSearchParams }> = [];
+    const calls: Array<{ n: number; form: Query }> = [];
     for (const [key, value] of fields) {
       const p = P_KEY.exec(key);
       if (p) calls.push({ n: Number(p[1]), form: parseForm(value) });

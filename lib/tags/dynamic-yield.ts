@@ -1,4 +1,4 @@
-import { bodyFields, domainIs } from './params';
+import { bodyFields, domainIs, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Dynamic Yield. The site loads `https://cdn.dynamicyield.com/api/<site id>/api_dynamic.js` and `…/api_static.js`
@@ -28,10 +28,18 @@ export const dynamicYield: TagDecoder = {
   decode: (url, req): TagHit[] => {
     const path = url.pathname;
     const lib = LIBRARY.exec(path);
-    if (lib) return [{ vendor: 'dynamic-yield', event: 'library_load', account: lib[1], params: { script: path.slice(path.lastIndexOf('/') + 1) } }];
+    if (lib)
+      return [
+        {
+          vendor: 'dynamic-yield',
+          event: 'library_load',
+          account: lib[1],
+          params: { script: path.slice(path.lastIndexOf('/') + 1) },
+        },
+      ];
     if (!EVENT_PATHS.has(path)) return [];
     const params: Record<string, string> = {};
-    for (const [key, value] of url.searchParams) params[key] = value;
+    for (const [key, value] of queryOf(url)) params[key] = value;
     Object.assign(params, bodyFields(req.body));
     const event = params.name ?? params.ev ?? params['properties.dyType'] ?? params.dyType;
     params.endpoint = path.slice(1);

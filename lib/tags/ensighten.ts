@@ -1,4 +1,4 @@
-import { domainIs, nameTable, namedParams } from './params';
+import { domainIs, namedParams, nameTable, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Ensighten Manage is a tag manager: the page loads `https://nexus.ensighten.com/<client>[/<space>]/Bootstrap.js`
@@ -9,7 +9,13 @@ import type { TagDecoder, TagHit } from './types';
 // parts of it. Error beacons (`/error/e.gif`) are the tag manager's own monitoring, not hits. The account is the
 // client name in the path. Tag managers send nothing of their own, so there are only library loads.
 
-const SERVER_NAMES = nameTable({ ClientID: 'client_id', PageID: 'page_id', publishedOn: 'published_on', namespace: 'namespace', staticJsPath: 'static_js_path' });
+const SERVER_NAMES = nameTable({
+  ClientID: 'client_id',
+  PageID: 'page_id',
+  publishedOn: 'published_on',
+  namespace: 'namespace',
+  staticJsPath: 'static_js_path',
+});
 
 function isNexus(host: string): boolean {
   return domainIs(host, 'ensighten.com') && (host.startsWith('nexus') || host.includes('.nexus'));
@@ -30,7 +36,7 @@ export const ensighten: TagDecoder = {
     const params: Record<string, string> = { script: rest[rest.length - 1]! };
     if (space) params.space = space;
     if (url.hostname.startsWith('nexus-test')) params.environment = 'test';
-    if (path.endsWith('/serverComponent.php')) Object.assign(params, namedParams(url.searchParams, SERVER_NAMES));
+    if (path.endsWith('/serverComponent.php')) Object.assign(params, namedParams(queryOf(url), SERVER_NAMES));
     return [{ vendor: 'ensighten', event: 'library_load', account: client, params }];
   },
 };

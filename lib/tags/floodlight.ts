@@ -1,6 +1,6 @@
 import { GOOGLE_CONSENT_NAMES, writeConsent } from './google-consent';
 import { gtagScriptId, gtagScriptParams } from './gtm';
-import { hostIs, safeDecode } from './params';
+import { hostIs, queryOf, safeDecode } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Floodlight (Campaign Manager 360 / Search Ads 360 / DV360 activity tags). The fields are `;`-separated in the
@@ -40,10 +40,13 @@ function isActivity(url: URL): boolean {
 export const floodlight: TagDecoder = {
   vendor: 'floodlight',
   anyHost: true,
+  // Off its hosts: a gtag.js load (activity tags only go to its own hosts).
+  pathMarks: /\/gtag\/(?:js|destination)$/,
   matches: (url) => isActivity(url) || gtagScriptId(url)?.startsWith('DC-') === true,
   decode: (url): TagHit[] => {
     const scriptId = gtagScriptId(url);
-    if (scriptId !== undefined) return [{ vendor: 'floodlight', event: 'library_load', account: scriptId, params: gtagScriptParams(url) }];
+    if (scriptId !== undefined)
+      return [{ vendor: 'floodlight', event: 'library_load', account: scriptId, params: gtagScriptParams(url) }];
     const fields: Record<string, string> = {};
     let count = 0;
     let cut = false;
@@ -62,7 +65,7 @@ export const floodlight: TagDecoder = {
       if (eq <= 0) continue;
       fields[decodeField(pair.slice(0, eq))] = decodeField(pair.slice(eq + 1));
     }
-    for (const [key, value] of url.searchParams) fields[key] ??= value;
+    for (const [key, value] of queryOf(url)) fields[key] ??= value;
 
     const params: Record<string, string> = {};
     for (const [key, value] of Object.entries(fields)) {
@@ -70,7 +73,12 @@ export const floodlight: TagDecoder = {
       params[FLOODLIGHT_NAMES[key] ?? key] = value;
     }
     writeConsent(params, fields.gcs, fields.gcd);
-    const hit: TagHit = { vendor: 'floodlight', event: fields.cat || undefined, account: fields.src ? `DC-${fields.src}` : undefined, params };
+    const hit: TagHit = {
+      vendor: 'floodlight',
+      event: fields.cat || undefined,
+      account: fields.src ? `DC-${fields.src}` : undefined,
+      params,
+    };
     const missing: string[] = [];
     if (!hit.account) missing.push('no advertiser (src)');
     if (!hit.event) missing.push('no activity (cat)');

@@ -1,4 +1,4 @@
-import { domainIs, isRecord, nameTable, readBody, str } from './params';
+import { domainIs, isRecord, nameTable, type Query, queryOf, readBody, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // FullStory records sessions. The snippet loads `https://edge.fullstory.com/s/fs.js` (with `window['_fs_org']`),
@@ -8,10 +8,24 @@ import type { TagDecoder, TagHit } from './types';
 // PageId=…&Seq=<n>`. Custom events (`FS.event`) travel inside bundles, usually compressed, so they are not read one by
 // one. The account is the Org ID. EU data centre hosts (`rs.eu1.fullstory.com`, `edge.eu1.fullstory.com`) are the same.
 
-const NAMES = nameTable({ OrgId: 'org_id', UserId: 'user_id', SessionId: 'session_id', PageId: 'page_id', Seq: 'sequence', Url: 'page_url', Referrer: 'referrer', Base: 'base_url', Width: 'width', Height: 'height', ScreenWidth: 'screen_width', ScreenHeight: 'screen_height', IsNewSession: 'new_session' });
+const NAMES = nameTable({
+  OrgId: 'org_id',
+  UserId: 'user_id',
+  SessionId: 'session_id',
+  PageId: 'page_id',
+  Seq: 'sequence',
+  Url: 'page_url',
+  Referrer: 'referrer',
+  Base: 'base_url',
+  Width: 'width',
+  Height: 'height',
+  ScreenWidth: 'screen_width',
+  ScreenHeight: 'screen_height',
+  IsNewSession: 'new_session',
+});
 const SKIP: ReadonlySet<string> = new Set(['OrgId']);
 
-function fieldsOf(query: URLSearchParams, body: string | undefined): { params: Record<string, string>; org: string | undefined } {
+function fieldsOf(query: Query, body: string | undefined): { params: Record<string, string>; org: string | undefined } {
   const params: Record<string, string> = {};
   let org = query.get('OrgId') ?? undefined;
   for (const [key, value] of query) if (!SKIP.has(key)) params[NAMES[key] ?? key] = value;
@@ -37,7 +51,7 @@ export const fullstory: TagDecoder = {
   decode: (url, req): TagHit[] => {
     const path = url.pathname;
     if (path === '/s/fs.js') return [{ vendor: 'fullstory', event: 'library_load', params: { script: 'fs.js' } }];
-    const { params, org } = fieldsOf(url.searchParams, path === '/rec/page' ? req.body : undefined);
+    const { params, org } = fieldsOf(queryOf(url), path === '/rec/page' ? req.body : undefined);
     return [{ vendor: 'fullstory', event: path === '/rec/page' ? 'page_view' : 'recording', account: org, params }];
   },
 };

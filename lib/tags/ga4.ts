@@ -1,7 +1,7 @@
 import { BODY_CAP } from './body';
 import { GOOGLE_CONSENT_NAMES, writeConsent } from './google-consent';
 import { gtagScriptId, gtagScriptParams } from './gtm';
-import { flatten, hostIs, isRecord, parseForm, parseJson, str } from './params';
+import { flatten, hostIs, isRecord, parseForm, parseJson, Query, queryOf, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // GA4 (gtag.js / GTM, Measurement Protocol v2):
@@ -73,7 +73,13 @@ const MAX_ITEMS = 200;
 /** gtag batches a few dozen events at most; a body with more lines is cut, and says so. */
 const MAX_EVENTS = 500;
 const ITEM_KEY = /^pr([1-9]\d{0,2})$/;
-const CUSTOM_ITEM_KEY = /^[kv]\d$/;
+
+/** `k0`…`v9`, the same keys as /^[kv]\d$/. */
+function isCustomItemKey(key: string): boolean {
+  const first = key.charCodeAt(0);
+  const digit = key.charCodeAt(1);
+  return key.length === 2 && (first === 107 /* k */ || first === 118) /* v */ && digit >= 48 && digit <= 57;
+}
 
 function isAnalyticsHost(url: URL): boolean {
   return hostIs(url, 'google-analytics.com') || hostIs(url, 'analytics.google.com');
@@ -85,13 +91,13 @@ function isCollect(url: URL): boolean {
   if (hostIs(url, 'doubleclick.net')) return false;
   // Google's hosts, and App Engine's, where a server-side container runs by default (`<project>.appspot.com`).
   if (isAnalyticsHost(url) || hostIs(url, 'appspot.com')) return true;
-  const q = url.searchParams;
+  const q = queryOf(url);
   // A measurement id (G-…) on the collect path is GA4's own, whatever protocol version the proxy passes on.
   return q.get('tid')?.startsWith('G-') === true;
 }
 
 function isMeasurementProtocol(url: URL): boolean {
-  return url.pathname.endsWith('/mp/collect') && url.searchParams.get('measurement_id')?.startsWith('G-') === true;
+  return url.pathname.endsWith('/mp/collect') && queryOf(url).get('measurement_id')?.startsWith('G-') === true;
 }
 
 /** `idSKU1~nmShirt~k0color~v0blue` → items.N.item_id, items.N.item_name, items.N.color. */
@@ -103,7 +109,7 @@ function writeItem(params: Record<string, string>, index: number, value: string)
     if (part.length < 2) continue;
     const key = part.slice(0, 2);
     const text = part.slice(2);
-    if (CUSTOM_ITEM_KEY.test(key)) {
+    if (isCustomItemKey(key)) {
       // Custom item parameters travel as a name (k0) and a value (v0) with the same digit.
       if (key[0] === 'k') (customNames ??= {})[key[1]!] = text;
       else (customValues ??= {})[key[1]!] = text;
@@ -126,8 +132,11 @@ interface Core {
 }
 
 /** Write every field of `source` into `params` under its human name; pick the core fields out on the way. */
-function readFields(source: URLSearchParams, params: Record<string, string>, core: Core): void {
-  for (const [key, value] of source) {
+function readFields(source: Query, params: Record<string, string>, core: Core): void {
+  const pairs = source.pairs;
+  for (let i = 0; i < pairs.length; i += 2) {
+    const key = pairs[i]!;
+    const value = pairs[i + 1]!;
     switch (key) {
       case 'en':
         core.en = value;
@@ -184,7 +193,7 @@ function bodyLines(body: string | undefined): Lines {
 }
 
 /** The hit of one event: `line` adds its own fields to the URL's; without a line, the URL's fields are the hit's. */
-function collectHit(base: Record<string, string>, shared: Core, line: URLSearchParams | undefined): TagHit {
+function collectHit(base: Record<string, string>, shared: Core, line: Query | undefined): TagHit {
   let params = base;
   const core: Core = { en: shared.en, tid: shared.tid, gcs: shared.gcs, gcd: shared.gcd };
   if (line) {
@@ -209,7 +218,7 @@ function decodeCollect(url: URL, body: string | undefined): TagHit[] {
   // The URL's fields are shared by every event of a batch: read them once.
   const base: Record<string, string> = {};
   const shared: Core = {};
-  readFields(url.searchParams, base, shared);
+  readFields(queryOf(url), base, shared);
   const { lines, cut } = bodyLines(body);
   if (lines.length === 0) return [collectHit(base, shared, undefined)];
   const hits = lines.map((line) => collectHit(base, shared, parseForm(line)));
@@ -220,7 +229,7 @@ function decodeCollect(url: URL, body: string | undefined): TagHit[] {
 
 /** `POST /mp/collect?measurement_id=G-…&api_secret=…` with `{ client_id, user_properties, events: [{ name, params }] }`. */
 function decodeMeasurementProtocol(url: URL, body: string | undefined): TagHit[] {
-  const account = url.searchParams.get('measurement_id') ?? undefined;
+  const account = queryOf(url).get('measurement_id') ?? undefined;
   // api_secret is a credential: it is never copied into params, which end up in stored hits and exported reports.
   const shared: Record<string, string> = { protocol: 'measurement_protocol' };
   const json = parseJson(body && body.length > BODY_CAP ? undefined : body);
@@ -247,17 +256,21 @@ function decodeMeasurementProtocol(url: URL, body: string | undefined): TagHit[]
     Object.assign(params, flatten(isRecord(event.params) ? event.params : {}));
     hits.push({ vendor: 'ga4', event: str(event.name), account, params });
   }
-  if (hits.length === 0) return [{ vendor: 'ga4', account, params: shared, partial: 'measurement protocol body has no events' }];
+  if (hits.length === 0)
+    return [{ vendor: 'ga4', account, params: shared, partial: 'measurement protocol body has no events' }];
   return hits;
 }
 
 export const ga4: TagDecoder = {
   vendor: 'ga4',
   anyHost: true,
+  // Off Google's hosts: a proxied /g/collect or /mp/collect, a gtag.js load.
+  pathMarks: /\/(?:g|mp)\/collect\/?$|\/gtag\/(?:js|destination)$/,
   matches: (url) => isCollect(url) || isMeasurementProtocol(url) || gtagScriptId(url)?.startsWith('G-') === true,
   decode: (url, req): TagHit[] => {
     const scriptId = gtagScriptId(url);
-    if (scriptId !== undefined) return [{ vendor: 'ga4', event: 'library_load', account: scriptId, params: gtagScriptParams(url) }];
+    if (scriptId !== undefined)
+      return [{ vendor: 'ga4', event: 'library_load', account: scriptId, params: gtagScriptParams(url) }];
     if (url.pathname.endsWith('/mp/collect')) return decodeMeasurementProtocol(url, req.body);
     return decodeCollect(url, req.body);
   },

@@ -28,7 +28,14 @@ export const glassbox: TagDecoder = {
     const path = url.pathname;
     const detector = DETECTOR.exec(path);
     if (detector) {
-      return [{ vendor: 'glassbox', event: 'library_load', account: detector[1], params: { environment: detector[2]!, script: path.slice(path.lastIndexOf('/') + 1) } }];
+      return [
+        {
+          vendor: 'glassbox',
+          event: 'library_load',
+          account: detector[1],
+          params: { environment: detector[2]!, script: path.slice(path.lastIndexOf('/') + 1) },
+        },
+      ];
     }
     const report = REPORT.exec(path);
     const params: Record<string, string> = {};

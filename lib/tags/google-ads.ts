@@ -1,6 +1,6 @@
 import { GOOGLE_CONSENT_NAMES, writeConsent } from './google-consent';
 import { gtagScriptId, gtagScriptParams } from './gtm';
-import { hostIs, safeDecode } from './params';
+import { hostIs, queryOf, safeDecode } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Google Ads (gtag.js with AW- ids, or the legacy conversion.js). The conversion id is in the path:
@@ -43,9 +43,11 @@ function pagead(url: URL): { endpoint: Endpoint; id: string } | undefined {
   const endpoint = m[1] as Endpoint;
   const host = url.hostname;
   const hostOk =
-    endpoint === 'conversion' ? hostIs(url, 'googleadservices.com')
-    : endpoint === 'viewthroughconversion' ? hostIs(url, 'doubleclick.net')
-    : GOOGLE_HOST.test(host);
+    endpoint === 'conversion'
+      ? hostIs(url, 'googleadservices.com')
+      : endpoint === 'viewthroughconversion'
+        ? hostIs(url, 'doubleclick.net')
+        : GOOGLE_HOST.test(host);
   return hostOk ? { endpoint, id: m[2]! } : undefined;
 }
 
@@ -54,7 +56,10 @@ function isCcm(url: URL): boolean {
 }
 
 function isLegacyLibrary(url: URL): boolean {
-  return hostIs(url, 'googleadservices.com') && (url.pathname === '/pagead/conversion.js' || url.pathname === '/pagead/conversion_async.js');
+  return (
+    hostIs(url, 'googleadservices.com') &&
+    (url.pathname === '/pagead/conversion.js' || url.pathname === '/pagead/conversion_async.js')
+  );
 }
 
 /** Most values are plain: skip the decoder, which costs more than the rest of the ping. */
@@ -76,13 +81,13 @@ function writeData(params: Record<string, string>, data: string): void {
 function readParams(url: URL): Record<string, string> {
   const params: Record<string, string> = {};
   let data: string | undefined;
-  for (const [key, value] of url.searchParams) {
+  for (const [key, value] of queryOf(url)) {
     if (key === 'data') data = value;
     if (key === 'tid' || key === 'tids') continue;
     params[ADS_NAMES[key] ?? key] = value;
   }
   if (data) writeData(params, data);
-  writeConsent(params, url.searchParams.get('gcs'), url.searchParams.get('gcd'));
+  writeConsent(params, queryOf(url).get('gcs'), queryOf(url).get('gcd'));
   return params;
 }
 
@@ -90,30 +95,48 @@ function decodePagead(url: URL, endpoint: Endpoint, id: string): TagHit[] {
   const params = readParams(url);
   params.endpoint = endpoint;
   const remarketing = endpoint === 'viewthroughconversion' || endpoint === '1p-user-list';
-  const hit: TagHit = { vendor: 'google-ads', event: remarketing ? 'remarketing' : 'conversion', account: `AW-${id}`, params };
+  const hit: TagHit = {
+    vendor: 'google-ads',
+    event: remarketing ? 'remarketing' : 'conversion',
+    account: `AW-${id}`,
+    params,
+  };
   if (!NUMERIC.test(id)) hit.partial = `conversion id "${id}" in the path is not a number`;
   return [hit];
 }
 
 /** ccm/collect names its destinations in `tid=AW-…` or `tids=AW-1~AW-2`: one hit per Ads account. */
 function decodeCcm(url: URL): TagHit[] {
-  const q = url.searchParams;
-  const ids = [q.get('tid') ?? '', ...(q.get('tids') ?? '').split('~')].filter((id) => id.startsWith('AW-')).slice(0, MAX_DESTINATIONS);
+  const q = queryOf(url);
+  const ids = [q.get('tid') ?? '', ...(q.get('tids') ?? '').split('~')]
+    .filter((id) => id.startsWith('AW-'))
+    .slice(0, MAX_DESTINATIONS);
   const params = readParams(url);
   params.endpoint = 'ccm-collect';
   const event = q.get('en') || undefined;
-  if (ids.length === 0) return [{ vendor: 'google-ads', event, params, partial: 'no Google Ads account (tid=AW-…) on the ping' }];
-  return [...new Set(ids)].map((account, i) => ({ vendor: 'google-ads', event, account, params: i === 0 ? params : Object.assign({}, params) }));
+  if (ids.length === 0)
+    return [{ vendor: 'google-ads', event, params, partial: 'no Google Ads account (tid=AW-…) on the ping' }];
+  return [...new Set(ids)].map((account, i) => ({
+    vendor: 'google-ads',
+    event,
+    account,
+    params: i === 0 ? params : Object.assign({}, params),
+  }));
 }
 
 export const googleAds: TagDecoder = {
   vendor: 'google-ads',
   anyHost: true,
-  matches: (url) => pagead(url) !== undefined || isCcm(url) || gtagScriptId(url)?.startsWith('AW-') === true || isLegacyLibrary(url),
+  // Off its hosts: google.<tld>'s /pagead/ and /ccm/collect copies, a gtag.js load.
+  pathMarks: /^\/pagead\/|^\/ccm\/collect$|\/gtag\/(?:js|destination)$/,
+  matches: (url) =>
+    pagead(url) !== undefined || isCcm(url) || gtagScriptId(url)?.startsWith('AW-') === true || isLegacyLibrary(url),
   decode: (url): TagHit[] => {
     const scriptId = gtagScriptId(url);
-    if (scriptId !== undefined) return [{ vendor: 'google-ads', event: 'library_load', account: scriptId, params: gtagScriptParams(url) }];
-    if (isLegacyLibrary(url)) return [{ vendor: 'google-ads', event: 'library_load', params: { script: url.pathname.slice(1) } }];
+    if (scriptId !== undefined)
+      return [{ vendor: 'google-ads', event: 'library_load', account: scriptId, params: gtagScriptParams(url) }];
+    if (isLegacyLibrary(url))
+      return [{ vendor: 'google-ads', event: 'library_load', params: { script: url.pathname.slice(1) } }];
     const ping = pagead(url);
     if (ping) return decodePagead(url, ping.endpoint, ping.id);
     return decodeCcm(url);

@@ -13,17 +13,30 @@ describe('google-consent', () => {
   ])('gcs=%s', (gcs, want) => expect(decodeGcs(gcs)).toEqual(want));
 
   it.each([[''], ['G1'], ['X111'], ['G2xx'], [null], [undefined]])('gcs=%s is not decoded', (gcs) =>
-    expect(decodeGcs(gcs)).toBeUndefined());
+    expect(decodeGcs(gcs)).toBeUndefined(),
+  );
 
   it.each([
     ['all denied by default, no choice yet', '11p1p1p1p5', { value: 'denied', default: 'denied' }],
     ['denied by default and by the banner', '13q3q3q3q5l1', { value: 'denied', default: 'denied', update: 'denied' }],
     ['granted by default', '13t3t3t3t5l1', { value: 'granted', default: 'granted' }],
-    ['denied by default, granted by the banner', '13r3r3r3r5l1', { value: 'granted', default: 'denied', update: 'granted' }],
+    [
+      'denied by default, granted by the banner',
+      '13r3r3r3r5l1',
+      { value: 'granted', default: 'denied', update: 'granted' },
+    ],
     ['only an update, denied', '13m3m3m3m5l1', { value: 'denied', update: 'denied' }],
     ['only an update, granted', '13n3n3n3n5l1', { value: 'granted', update: 'granted' }],
-    ['granted by default, denied by the banner', '13u3u3u3u5l1', { value: 'denied', default: 'granted', update: 'denied' }],
-    ['granted by default and by the banner', '13v3v3v3v5l1', { value: 'granted', default: 'granted', update: 'granted' }],
+    [
+      'granted by default, denied by the banner',
+      '13u3u3u3u5l1',
+      { value: 'denied', default: 'granted', update: 'denied' },
+    ],
+    [
+      'granted by default and by the banner',
+      '13v3v3v3v5l1',
+      { value: 'granted', default: 'granted', update: 'granted' },
+    ],
     ['Consent Mode not used', '13l3l3l3l1l1', { value: 'not_set' }],
   ])('gcd: %s (%s)', (_, gcd, want) => {
     const decoded = decodeGcd(gcd);
@@ -41,8 +54,10 @@ describe('google-consent', () => {
     });
   });
 
-  it.each([[''], ['13'], ['abcdefghijkl'], ['13R3R3R3R5l1'], ['1'.repeat(10_000)], [null]])('gcd=%s is not decoded', (gcd) =>
-    expect(decodeGcd(gcd)).toBeUndefined());
+  it.each([[''], ['13'], ['abcdefghijkl'], ['13R3R3R3R5l1'], ['1'.repeat(10_000)], [null]])(
+    'gcd=%s is not decoded',
+    (gcd) => expect(decodeGcd(gcd)).toBeUndefined(),
+  );
 
   it('skips a letter it does not know instead of guessing', () => {
     expect(decodeGcd('13z3t3t3t5l1')).toEqual({
@@ -78,7 +93,11 @@ describe('google-consent', () => {
   ])('consent.source: %s', (_, gcs, gcd, want) => expect(consentParams(gcs, gcd)['consent.source']).toBe(want));
 
   it('lets gcs decide the storage signals of the hit it rides on', () => {
-    expect(consentParams('G100', '13t3t3t3t5l1')).toMatchObject({ 'consent.ad_storage': 'denied', 'consent.analytics_storage': 'denied', 'consent.ad_user_data': 'granted' });
+    expect(consentParams('G100', '13t3t3t3t5l1')).toMatchObject({
+      'consent.ad_storage': 'denied',
+      'consent.analytics_storage': 'denied',
+      'consent.ad_user_data': 'granted',
+    });
   });
 
   it('returns nothing for no consent fields', () => expect(consentParams(undefined, null)).toEqual({}));

@@ -20,7 +20,12 @@ export interface SignalState {
 }
 
 /** gcd's signal order. */
-export const GCD_SIGNALS: readonly ConsentSignal[] = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization'];
+export const GCD_SIGNALS: readonly ConsentSignal[] = [
+  'ad_storage',
+  'analytics_storage',
+  'ad_user_data',
+  'ad_personalization',
+];
 
 // letter → [default, update]; undefined = that command never set the signal.
 const GCD_LETTERS: Readonly<Record<string, readonly [ConsentChoice | undefined, ConsentChoice | undefined]>> = {
@@ -46,7 +51,9 @@ function gcsDigit(ch: string | undefined): ConsentValue | undefined {
 }
 
 /** `G111` → both granted; anything that is not `G1` + two state characters → undefined. */
-export function decodeGcs(gcs: string | null | undefined): Partial<Record<'ad_storage' | 'analytics_storage', ConsentValue>> | undefined {
+export function decodeGcs(
+  gcs: string | null | undefined,
+): Partial<Record<'ad_storage' | 'analytics_storage', ConsentValue>> | undefined {
   if (!gcs || gcs.length < 4 || !gcs.startsWith('G1')) return undefined;
   const ad = gcsDigit(gcs[2]);
   const analytics = gcsDigit(gcs[3]);
@@ -87,7 +94,11 @@ const CACHE_MAX = 256;
 const gcdCache = new Map<string, ReadonlyArray<readonly [string, string]>>();
 const gcsCache = new Map<string, ReadonlyArray<readonly [string, string]>>();
 
-function remember(cache: Map<string, ReadonlyArray<readonly [string, string]>>, key: string, pairs: ReadonlyArray<readonly [string, string]>): void {
+function remember(
+  cache: Map<string, ReadonlyArray<readonly [string, string]>>,
+  key: string,
+  pairs: ReadonlyArray<readonly [string, string]>,
+): void {
   if (key.length > 64) return; // real values are about a dozen characters; garbage is not worth keeping
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(key, pairs);
@@ -134,7 +145,11 @@ function gcsPairs(gcs: string): ReadonlyArray<readonly [string, string]> {
  *   consent.source            'update' once any signal was updated, 'default' when only defaults were set
  * gcs wins over gcd for the two storage signals it carries: it is the state the tag applied to this very hit.
  */
-export function writeConsent(params: Record<string, string>, gcs: string | null | undefined, gcd: string | null | undefined): void {
+export function writeConsent(
+  params: Record<string, string>,
+  gcs: string | null | undefined,
+  gcd: string | null | undefined,
+): void {
   if (gcd) for (const [key, value] of gcdPairs(gcd)) params[key] = value;
   if (gcs) for (const [key, value] of gcsPairs(gcs)) params[key] = value;
 }

@@ -5,14 +5,37 @@ import { decodeRequest } from '.';
 // gtm_preview) and the Google tag (gtag/js?id=GT-…), served by googletagmanager.com or first-party.
 describe('gtm', () => {
   it.each([
-    ['container', 'https://www.googletagmanager.com/gtm.js?id=GTM-ABC123', { account: 'GTM-ABC123', params: { script: 'gtm.js' } }],
-    ['custom data layer', 'https://www.googletagmanager.com/gtm.js?id=GTM-ABC123&l=myLayer', { params: { datalayer_name: 'myLayer' } }],
-    ['environment', 'https://www.googletagmanager.com/gtm.js?id=GTM-ABC123&gtm_auth=xyz&gtm_preview=env-5&gtm_cookies_win=x',
-      { params: { environment_auth: 'xyz', environment: 'env-5', environment_cookies: 'x' } }],
+    [
+      'container',
+      'https://www.googletagmanager.com/gtm.js?id=GTM-ABC123',
+      { account: 'GTM-ABC123', params: { script: 'gtm.js' } },
+    ],
+    [
+      'custom data layer',
+      'https://www.googletagmanager.com/gtm.js?id=GTM-ABC123&l=myLayer',
+      { params: { datalayer_name: 'myLayer' } },
+    ],
+    [
+      'environment',
+      'https://www.googletagmanager.com/gtm.js?id=GTM-ABC123&gtm_auth=xyz&gtm_preview=env-5&gtm_cookies_win=x',
+      { params: { environment_auth: 'xyz', environment: 'env-5', environment_cookies: 'x' } },
+    ],
     ['first-party container', 'https://shop.example/gtm.js?id=GTM-ABC', { account: 'GTM-ABC' }],
-    ['server-side container path', 'https://load.metrics.shop.example/assets/gtm.js?id=GTM-XYZ9', { account: 'GTM-XYZ9' }],
-    ['Google tag', 'https://www.googletagmanager.com/gtag/js?id=GT-KDZ8AB1&cx=c', { account: 'GT-KDZ8AB1', params: { script: 'gtag/js' } }],
-    ['Google tag destination', 'https://www.googletagmanager.com/gtag/destination?id=GT-KDZ8AB1&l=dataLayer', { account: 'GT-KDZ8AB1', params: { script: 'gtag/destination' } }],
+    [
+      'server-side container path',
+      'https://load.metrics.shop.example/assets/gtm.js?id=GTM-XYZ9',
+      { account: 'GTM-XYZ9' },
+    ],
+    [
+      'Google tag',
+      'https://www.googletagmanager.com/gtag/js?id=GT-KDZ8AB1&cx=c',
+      { account: 'GT-KDZ8AB1', params: { script: 'gtag/js' } },
+    ],
+    [
+      'Google tag destination',
+      'https://www.googletagmanager.com/gtag/destination?id=GT-KDZ8AB1&l=dataLayer',
+      { account: 'GT-KDZ8AB1', params: { script: 'gtag/destination' } },
+    ],
   ])('%s', (_, url, want) => {
     const hits = decodeRequest({ url });
     expect(hits).toHaveLength(1);
@@ -32,5 +55,7 @@ describe('gtm', () => {
     ['a GTM id on some page', 'https://shop.example/help?id=GTM-ABC'],
     ['GA4 gtag.js', 'https://www.googletagmanager.com/gtag/js?id=G-ABC123'],
     ['Google Ads gtag.js', 'https://www.googletagmanager.com/gtag/js?id=AW-123'],
-  ])('does not read the %s as a GTM load', (_, url) => expect(decodeRequest({ url }).filter((h) => h.vendor === 'gtm')).toEqual([]));
+  ])('does not read the %s as a GTM load', (_, url) =>
+    expect(decodeRequest({ url }).filter((h) => h.vendor === 'gtm')).toEqual([]),
+  );
 });

@@ -1,4 +1,4 @@
-import { hostIs } from './params';
+import { hostIs, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Google Tag Manager only loads: `https://www.googletagmanager.com/gtm.js?id=GTM-XXXX&l=dataLayer` (a container)
@@ -22,13 +22,15 @@ const GTM_NAMES: Readonly<Record<string, string>> = {
 export function gtagScriptId(url: URL): string | undefined {
   const path = url.pathname;
   if (!path.endsWith('/gtag/js') && !path.endsWith('/gtag/destination')) return undefined;
-  return url.searchParams.get('id') ?? undefined;
+  return queryOf(url).get('id') ?? undefined;
 }
 
 /** The params of a gtag.js library load: which loader, and the data layer it reads. */
 export function gtagScriptParams(url: URL): Record<string, string> {
-  const params: Record<string, string> = { script: url.pathname.endsWith('/gtag/destination') ? 'gtag/destination' : 'gtag/js' };
-  const layer = url.searchParams.get('l');
+  const params: Record<string, string> = {
+    script: url.pathname.endsWith('/gtag/destination') ? 'gtag/destination' : 'gtag/js',
+  };
+  const layer = queryOf(url).get('l');
   if (layer) params.datalayer_name = layer;
   return params;
 }
@@ -36,19 +38,22 @@ export function gtagScriptParams(url: URL): Record<string, string> {
 function isContainerLoad(url: URL): boolean {
   if (!url.pathname.endsWith('/gtm.js')) return false;
   if (hostIs(url, 'googletagmanager.com')) return true;
-  return url.searchParams.get('id')?.startsWith('GTM-') === true;
+  return queryOf(url).get('id')?.startsWith('GTM-') === true;
 }
 
 export const gtm: TagDecoder = {
   vendor: 'gtm',
   anyHost: true,
+  // Off googletagmanager.com: a first-party gtm.js or gtag.js.
+  pathMarks: /\/gtm\.js$|\/gtag\/(?:js|destination)$/,
   matches: (url) => isContainerLoad(url) || gtagScriptId(url)?.startsWith('GT-') === true,
   decode: (url): TagHit[] => {
     const gtagId = gtagScriptId(url);
-    if (gtagId !== undefined) return [{ vendor: 'gtm', event: 'library_load', account: gtagId, params: gtagScriptParams(url) }];
+    if (gtagId !== undefined)
+      return [{ vendor: 'gtm', event: 'library_load', account: gtagId, params: gtagScriptParams(url) }];
     const params: Record<string, string> = { script: 'gtm.js' };
     let account: string | undefined;
-    for (const [key, value] of url.searchParams) {
+    for (const [key, value] of queryOf(url)) {
       if (key === 'id') account = value;
       else params[GTM_NAMES[key] ?? key] = value;
     }

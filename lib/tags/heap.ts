@@ -1,4 +1,4 @@
-import { bodyFields, domainIs, flatten, isRecord, namedParams, parseJson, str } from './params';
+import { bodyFields, domainIs, flatten, isRecord, namedParams, parseJson, Query, queryOf, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Heap (classic): the snippet loads `cdn.heapanalytics.com/js/heap-<app id>.js` and sends page views as
@@ -8,8 +8,18 @@ import type { TagDecoder, TagHit } from './types';
 // and captures to `c.us.heap-api.com/api/capture/v2/<kind>` with a binary body we can only name by its path.
 
 const PAGE_VIEW_NAMES: Readonly<Record<string, string>> = {
-  u: 'user_id', v: 'pageview_id', s: 'session_id', b: 'platform', tv: 'tracker_version', lv: 'library_version',
-  h: 'page_path', t: 'page_title', d: 'domain', r: 'referrer', ts: 'timestamp', st: 'sent_at',
+  u: 'user_id',
+  v: 'pageview_id',
+  s: 'session_id',
+  b: 'platform',
+  tv: 'tracker_version',
+  lv: 'library_version',
+  h: 'page_path',
+  t: 'page_title',
+  d: 'domain',
+  r: 'referrer',
+  ts: 'timestamp',
+  st: 'sent_at',
 };
 const SKIP_APP_ID: ReadonlySet<string> = new Set(['a']);
 
@@ -23,12 +33,23 @@ function isHeapHost(host: string): boolean {
 function library(url: URL): TagHit | undefined {
   if (!url.hostname.startsWith('cdn.') || !url.pathname.endsWith('.js')) return undefined;
   const id = CLASSIC_LIBRARY.exec(url.pathname)?.[1] ?? V5_CONFIG.exec(url.pathname)?.[1];
-  return { vendor: 'heap', event: 'library_load', account: id, params: { script: url.pathname.slice(url.pathname.lastIndexOf('/') + 1) } };
+  return {
+    vendor: 'heap',
+    event: 'library_load',
+    account: id,
+    params: { script: url.pathname.slice(url.pathname.lastIndexOf('/') + 1) },
+  };
 }
 
 function serverTrack(body: string | undefined, kind: string): TagHit {
   const json = parseJson(body);
-  if (!isRecord(json)) return { vendor: 'heap', event: kind === 'track' ? undefined : kind, params: {}, partial: 'the body is not a JSON object (truncated or not text)' };
+  if (!isRecord(json))
+    return {
+      vendor: 'heap',
+      event: kind === 'track' ? undefined : kind,
+      params: {},
+      partial: 'the body is not a JSON object (truncated or not text)',
+    };
   const params: Record<string, string> = {};
   const identity = str(json.identity) ?? str(json.user_id);
   if (identity !== undefined) params.identity = identity;
@@ -49,9 +70,15 @@ export const heap: TagDecoder = {
     if (lib) return [lib];
     const path = url.pathname;
     if (path === '/h') {
-      const fields = new URLSearchParams(url.searchParams);
-      for (const [k, v] of Object.entries(bodyFields(req.body))) fields.append(k, v);
-      return [{ vendor: 'heap', event: 'page_view', account: fields.get('a') ?? undefined, params: namedParams(fields, PAGE_VIEW_NAMES, SKIP_APP_ID) }];
+      const fields = queryOf(url).concat(new Query(Object.entries(bodyFields(req.body)).flat()));
+      return [
+        {
+          vendor: 'heap',
+          event: 'page_view',
+          account: fields.get('a') ?? undefined,
+          params: namedParams(fields, PAGE_VIEW_NAMES, SKIP_APP_ID),
+        },
+      ];
     }
     if (path.startsWith('/api/capture/')) {
       // Heap 5's capture body is binary: the path's last segment (track, pageview, …) is all we can read.
@@ -63,7 +90,12 @@ export const heap: TagDecoder = {
       return [hit];
     }
     const kind = path.slice('/api/'.length).split('/')[0] ?? '';
-    if (kind === 'track' || kind === 'add_user_properties' || kind === 'identify' || kind === 'add_account_properties') {
+    if (
+      kind === 'track' ||
+      kind === 'add_user_properties' ||
+      kind === 'identify' ||
+      kind === 'add_account_properties'
+    ) {
       return [serverTrack(req.body, kind)];
     }
     return [];

@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, parseJson } from './params';
+import { domainIs, flatten, isRecord, parseJson, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Hotjar: the snippet loads `https://static.hotjar.com/c/hotjar-<site id>.js?sv=6`, which loads
@@ -11,7 +11,10 @@ const SITE_PATH = /^\/api\/v\d+\/(?:client\/)?sites\/(\d+)\/([^/]+)/;
 const LIBRARY = /^\/c\/hotjar-(\d+)\.js$/;
 
 const VISIT_NAMES: Readonly<Record<string, string>> = {
-  is_vpv: 'virtual_page_view', user_id: 'user_id', r_value: 'sample_rate', rec_value: 'recording_sample_rate',
+  is_vpv: 'virtual_page_view',
+  user_id: 'user_id',
+  r_value: 'sample_rate',
+  rec_value: 'recording_sample_rate',
   session_only: 'session_only',
 };
 
@@ -34,7 +37,7 @@ export const hotjar: TagDecoder = {
       const id = LIBRARY.exec(path)?.[1];
       if (id === undefined) return [];
       const params: Record<string, string> = {};
-      const sv = url.searchParams.get('sv');
+      const sv = queryOf(url).get('sv');
       if (sv) params.snippet_version = sv;
       return [{ vendor: 'hotjar', event: 'library_load', account: id, params }];
     }

@@ -1,4 +1,4 @@
-import { domainIs, isRecord, namedParams, parseJson, str } from './params';
+import { domainIs, isRecord, namedParams, parseJson, queryOf, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // HubSpot: the tracking code loads `https://js.hs-scripts.com/<hub id>.js` (regional `js-eu1.hs-scripts.com`), which
@@ -12,8 +12,20 @@ import type { TagDecoder, TagHit } from './types';
 // scraped by collected forms: `POST forms.hscollectedforms.net/collected-forms/submit/form` (JSON with portalId).
 
 const BEACON_NAMES: Readonly<Record<string, string>> = {
-  pu: 'page_url', t: 'page_title', r: 'referrer', vi: 'visitor_id', k: 'hit_kind', cts: 'timestamp', v: 'tracker_version',
-  lang: 'language', sd: 'screen', cd: 'color_depth', bu: 'blog_url', bvt: 'view_type', pi: 'page_id', ce: 'cookie_enabled',
+  pu: 'page_url',
+  t: 'page_title',
+  r: 'referrer',
+  vi: 'visitor_id',
+  k: 'hit_kind',
+  cts: 'timestamp',
+  v: 'tracker_version',
+  lang: 'language',
+  sd: 'screen',
+  cd: 'color_depth',
+  bu: 'blog_url',
+  bvt: 'view_type',
+  pi: 'page_id',
+  ce: 'cookie_enabled',
 };
 const BEACON_SKIP: ReadonlySet<string> = new Set(['a', 'n']);
 const BEACON_EVENTS: Readonly<Record<string, string>> = { '/__ptq.gif': 'page_view', '/__ptc.gif': 'click' };
@@ -28,7 +40,10 @@ function isTracker(host: string, path: string): boolean {
 }
 
 function isFormHost(host: string): boolean {
-  return domainIs(host, 'hsforms.com') || (host.startsWith('forms') && (domainIs(host, 'hubspot.com') || domainIs(host, 'hscollectedforms.net')));
+  return (
+    domainIs(host, 'hsforms.com') ||
+    (host.startsWith('forms') && (domainIs(host, 'hubspot.com') || domainIs(host, 'hscollectedforms.net')))
+  );
 }
 
 function library(host: string, path: string): TagHit | undefined {
@@ -44,7 +59,7 @@ function library(host: string, path: string): TagHit | undefined {
 }
 
 function beacon(url: URL): TagHit {
-  const query = url.searchParams;
+  const query = queryOf(url);
   const params: Record<string, string> = {};
   const rest: Array<[string, string]> = [];
   for (const [key, value] of query) {
@@ -54,7 +69,7 @@ function beacon(url: URL): TagHit {
   }
   Object.assign(params, namedParams(rest, BEACON_NAMES, BEACON_SKIP));
   const path = url.pathname;
-  const event = path === '/__ptbe.gif' ? query.get('n') ?? undefined : BEACON_EVENTS[path];
+  const event = path === '/__ptbe.gif' ? (query.get('n') ?? undefined) : BEACON_EVENTS[path];
   const hit: TagHit = { vendor: 'hubspot', event, account: query.get('a') ?? undefined, params };
   if (event === undefined) params.beacon = path.slice(1);
   return hit;
@@ -85,7 +100,8 @@ export const hubspot: TagDecoder = {
   matches: (url) => {
     const host = url.hostname;
     // Every HubSpot host is under one of these: everything else is rejected before the path is read.
-    if (!host.startsWith('track') && !host.startsWith('js') && !host.startsWith('forms') && !host.startsWith('api')) return false;
+    if (!host.startsWith('track') && !host.startsWith('js') && !host.startsWith('forms') && !host.startsWith('api'))
+      return false;
     const path = url.pathname;
     if (isTracker(host, path)) return true;
     if (isFormHost(host)) return path.includes('/submit') || path.startsWith('/uploads/form/');

@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, readBody, unreadJsonReason, str } from './params';
+import { domainIs, flatten, isRecord, queryOf, readBody, str, unreadJsonReason } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Indicative. Its Input API takes `POST https://api.indicative.com/service/event` with JSON `{apiKey, eventName,
@@ -10,7 +10,8 @@ import type { TagDecoder, TagHit } from './types';
 const MAX_EVENTS = 100;
 
 function eventHit(event: unknown, apiKey: string | undefined): TagHit {
-  if (!isRecord(event)) return { vendor: 'indicative', account: apiKey, params: {}, partial: 'an event is not an object' };
+  if (!isRecord(event))
+    return { vendor: 'indicative', account: apiKey, params: {}, partial: 'an event is not an object' };
   const params: Record<string, string> = {};
   const user = str(event.eventUniqueId);
   if (user) params.user_id = user;
@@ -25,18 +26,33 @@ export const indicative: TagDecoder = {
   matches: (url) => {
     if (!domainIs(url.hostname, 'indicative.com')) return false;
     const path = url.pathname;
-    return path.startsWith('/service/event') || (url.hostname.startsWith('cdn') && path.toLowerCase().endsWith('indicative.min.js'));
+    return (
+      path.startsWith('/service/event') ||
+      (url.hostname.startsWith('cdn') && path.toLowerCase().endsWith('indicative.min.js'))
+    );
   },
   decode: (url, req): TagHit[] => {
     const path = url.pathname;
-    if (path.endsWith('.js')) return [{ vendor: 'indicative', event: 'library_load', params: { script: path.slice(path.lastIndexOf('/') + 1) } }];
+    if (path.endsWith('.js'))
+      return [
+        { vendor: 'indicative', event: 'library_load', params: { script: path.slice(path.lastIndexOf('/') + 1) } },
+      ];
     const rest = path.slice('/service/event'.length).replace(/^\//, '');
     if (rest !== '' && rest !== 'batch' && path.startsWith('/service/event/') && req.body === undefined) {
       // The image form: the key in the path, the event in the query.
-      const query = url.searchParams;
+      const query = queryOf(url);
       const properties: Record<string, string> = {};
       for (const [key, value] of query) if (key !== 'eventName' && key !== 'eventUniqueId') properties[key] = value;
-      return [eventHit({ eventName: query.get('eventName') ?? undefined, eventUniqueId: query.get('eventUniqueId') ?? undefined, properties }, rest)];
+      return [
+        eventHit(
+          {
+            eventName: query.get('eventName') ?? undefined,
+            eventUniqueId: query.get('eventUniqueId') ?? undefined,
+            properties,
+          },
+          rest,
+        ),
+      ];
     }
     if (rest !== '' && rest !== 'batch') return [];
     const body = readBody(req.body);
@@ -45,7 +61,8 @@ export const indicative: TagDecoder = {
     }
     const json = body.value;
     const apiKey = str(json.apiKey);
-    if (rest === 'batch') return (Array.isArray(json.events) ? json.events : []).slice(0, MAX_EVENTS).map((e) => eventHit(e, apiKey));
+    if (rest === 'batch')
+      return (Array.isArray(json.events) ? json.events : []).slice(0, MAX_EVENTS).map((e) => eventHit(e, apiKey));
     return [eventHit(json, apiKey)];
   },
 };

@@ -45,7 +45,8 @@ function adler32(bytes: Uint8Array): number {
 /** The stream's own trailer agrees with what came out: gzip's ISIZE (length mod 2^32), zlib's Adler-32. */
 function trailerAgrees(last4: Uint8Array, out: Uint8Array, compression: Compression): boolean {
   if (last4.length < 4) return false;
-  if (compression === 'gzip') return ((last4[0]! | (last4[1]! << 8) | (last4[2]! << 16) | (last4[3]! << 24)) >>> 0) === out.length;
+  if (compression === 'gzip')
+    return (last4[0]! | (last4[1]! << 8) | (last4[2]! << 16) | (last4[3]! << 24)) >>> 0 === out.length;
   return ((last4[0]! << 24) | (last4[1]! << 16) | (last4[2]! << 8) | last4[3]!) >>> 0 === adler32(out);
 }
 
@@ -98,7 +99,8 @@ function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-const u32le = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+const u32le = (b: Uint8Array, at: number) =>
+  (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 
 /**
  * The whole of a small stream that inflates within `cap`, in one call, into a buffer of the size it declares (gzip's
@@ -124,8 +126,13 @@ function inflateSmall(parts: readonly Uint8Array[], compression: Compression, ca
   } catch {
     return undefined;
   }
-  if (compression === 'gzip') return out.length === declared && crc32(out) === u32le(bytes, bytes.length - 8) ? { kind: 'complete', bytes: out } : undefined;
-  return trailerAgrees(bytes.subarray(bytes.length - 4), out, compression) ? { kind: 'complete', bytes: out } : undefined;
+  if (compression === 'gzip')
+    return out.length === declared && crc32(out) === u32le(bytes, bytes.length - 8)
+      ? { kind: 'complete', bytes: out }
+      : undefined;
+  return trailerAgrees(bytes.subarray(bytes.length - 4), out, compression)
+    ? { kind: 'complete', bytes: out }
+    : undefined;
 }
 
 /** Inflate `parts` (one stream split into chunks, as webRequest hands them over) up to `cap` bytes of output. */
@@ -166,6 +173,8 @@ function inflateStreamed(parts: readonly Uint8Array[], compression: Compression,
   } catch (error) {
     if (capped) return result('capped');
     const message = error instanceof Error ? error.message : String(error);
-    return /unexpected EOF/i.test(message) ? result('truncated') : { kind: 'corrupt', bytes: out.subarray(0, length), error: message };
+    return /unexpected EOF/i.test(message)
+      ? result('truncated')
+      : { kind: 'corrupt', bytes: out.subarray(0, length), error: message };
   }
 }

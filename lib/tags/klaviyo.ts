@@ -1,4 +1,4 @@
-import { decodeBase64Text, flatten, isRecord, parseForm, parseJson, str } from './params';
+import { decodeBase64Text, flatten, isRecord, parseForm, parseJson, queryOf, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Klaviyo: the onsite script `https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=<public key>` sends events
@@ -10,7 +10,9 @@ import type { TagDecoder, TagHit } from './types';
 // JSON {token, event, customer_properties, properties}>` (and `/api/identify`). The public key is the account.
 
 const CLIENT_EVENTS: Readonly<Record<string, string>> = {
-  profiles: 'identify', subscriptions: 'subscribe', 'back-in-stock-subscriptions': 'back_in_stock_subscribe',
+  profiles: 'identify',
+  subscriptions: 'subscribe',
+  'back-in-stock-subscriptions': 'back_in_stock_subscribe',
 };
 
 function segments(pathname: string): string[] {
@@ -33,7 +35,12 @@ function clientEvent(body: string | undefined, account: string | undefined): Tag
   const json = parseJson(body);
   const attributes = isRecord(json) && isRecord(json.data) ? json.data.attributes : undefined;
   if (!isRecord(attributes)) {
-    return { vendor: 'klaviyo', account, params: {}, partial: body ? 'the body is not a JSON:API event (truncated or not text)' : 'no request body' };
+    return {
+      vendor: 'klaviyo',
+      account,
+      params: {},
+      partial: body ? 'the body is not a JSON:API event (truncated or not text)' : 'no request body',
+    };
   }
   const params: Record<string, string> = {};
   const value = str(attributes.value);
@@ -51,25 +58,39 @@ function clientEvent(body: string | undefined, account: string | undefined): Tag
 function clientObject(event: string, body: string | undefined, account: string | undefined): TagHit {
   const json = parseJson(body);
   const data = isRecord(json) ? json.data : undefined;
-  if (!isRecord(data)) return { vendor: 'klaviyo', event, account, params: {}, partial: body ? 'the body is not JSON:API (truncated or not text)' : 'no request body' };
+  if (!isRecord(data))
+    return {
+      vendor: 'klaviyo',
+      event,
+      account,
+      params: {},
+      partial: body ? 'the body is not JSON:API (truncated or not text)' : 'no request body',
+    };
   const params = isRecord(data.attributes) ? flatten(data.attributes) : {};
-  const list = isRecord(data.relationships) && isRecord(data.relationships.list) ? data.relationships.list.data : undefined;
+  const list =
+    isRecord(data.relationships) && isRecord(data.relationships.list) ? data.relationships.list.data : undefined;
   const listId = isRecord(list) ? str(list.id) : undefined;
   if (listId !== undefined) params.list_id = listId;
   return { vendor: 'klaviyo', event, account, params };
 }
 
 function legacy(kind: string, url: URL, body: string | undefined): TagHit {
-  const raw = (body ? parseForm(body).get('data') : null) ?? url.searchParams.get('data');
+  const raw = (body ? parseForm(body).get('data') : null) ?? queryOf(url).get('data');
   const event = kind === 'identify' ? 'identify' : undefined;
   if (raw === null || raw === '') return { vendor: 'klaviyo', event, params: {}, partial: 'no data parameter' };
   const text = raw.trimStart().startsWith('{') ? raw : decodeBase64Text(raw);
   const json = parseJson(text);
-  if (!isRecord(json)) return { vendor: 'klaviyo', event, params: {}, partial: 'data is not base64-encoded JSON (truncated?)' };
+  if (!isRecord(json))
+    return { vendor: 'klaviyo', event, params: {}, partial: 'data is not base64-encoded JSON (truncated?)' };
   const params: Record<string, string> = {};
   if (isRecord(json.customer_properties)) flatten(json.customer_properties, 'customer', params);
   if (isRecord(json.properties)) Object.assign(params, flatten(json.properties));
-  return { vendor: 'klaviyo', event: kind === 'identify' ? 'identify' : str(json.event), account: str(json.token), params };
+  return {
+    vendor: 'klaviyo',
+    event: kind === 'identify' ? 'identify' : str(json.event),
+    account: str(json.token),
+    params,
+  };
 }
 
 export const klaviyo: TagDecoder = {
@@ -80,11 +101,17 @@ export const klaviyo: TagDecoder = {
     const path = url.pathname;
     if (host === 'static.klaviyo.com') return isLibrary(host, path);
     if (host !== 'a.klaviyo.com' && host !== 'fast.a.klaviyo.com') return false;
-    return path.startsWith('/client/') || path.startsWith('/api/track') || path.startsWith('/api/identify') || isLibrary(host, path);
+    return (
+      path.startsWith('/client/') ||
+      path.startsWith('/api/track') ||
+      path.startsWith('/api/identify') ||
+      isLibrary(host, path)
+    );
   },
   decode: (url, req): TagHit[] => {
-    const company = url.searchParams.get('company_id') ?? undefined;
-    if (isLibrary(url.hostname, url.pathname)) return [{ vendor: 'klaviyo', event: 'library_load', account: company, params: { script: 'klaviyo.js' } }];
+    const company = queryOf(url).get('company_id') ?? undefined;
+    if (isLibrary(url.hostname, url.pathname))
+      return [{ vendor: 'klaviyo', event: 'library_load', account: company, params: { script: 'klaviyo.js' } }];
     const [root, kind = ''] = segments(url.pathname);
     if (root === 'api') return kind === 'track' || kind === 'identify' ? [legacy(kind, url, req.body)] : [];
     if (kind === 'events') return [clientEvent(req.body, company)];

@@ -1,4 +1,4 @@
-import { flatten, hostIs, isRecord, nameTable, namedParams, readBody, str, withForm } from './params';
+import { flatten, hostIs, isRecord, namedParams, nameTable, queryOf, readBody, str, withForm } from './params';
 import type { HitRequest, TagDecoder, TagHit } from './types';
 
 // LinkedIn Insight Tag (partner id = `pid`):
@@ -10,13 +10,27 @@ import type { HitRequest, TagDecoder, TagHit } from './types';
 // - Library: https://snap.licdn.com/li.lms-analytics/insight.min.js
 
 const NAMES = nameTable({
-  pid: 'partner_id', conversionId: 'conversion_id', url: 'page_url', time: 'timestamp', fmt: 'format',
-  v: 'version', tm: 'tag_manager', eventId: 'event_id', cookiesTest: 'cookies_test', liSync: 'li_sync',
+  pid: 'partner_id',
+  conversionId: 'conversion_id',
+  url: 'page_url',
+  time: 'timestamp',
+  fmt: 'format',
+  v: 'version',
+  tm: 'tag_manager',
+  eventId: 'event_id',
+  cookiesTest: 'cookies_test',
+  liSync: 'li_sync',
 });
 
 const WA_NAMES = nameTable({
-  url: 'page_url', pageTitle: 'page_title', hem: 'hashed_email', time: 'timestamp', domain: 'domain',
-  scriptVersion: 'library_version', websiteSignalRequestId: 'signal_id', liFatId: 'click_id',
+  url: 'page_url',
+  pageTitle: 'page_title',
+  hem: 'hashed_email',
+  time: 'timestamp',
+  domain: 'domain',
+  scriptVersion: 'library_version',
+  websiteSignalRequestId: 'signal_id',
+  liFatId: 'click_id',
 });
 
 const PID: ReadonlySet<string> = new Set(['pid']);
@@ -25,7 +39,9 @@ const PID: ReadonlySet<string> = new Set(['pid']);
 const WA_SKIP: ReadonlySet<string> = new Set(['pids', 'signalType', 'elementCrumbsTree', 'innerElements']);
 
 function isLibrary(url: URL): boolean {
-  return url.hostname === 'snap.licdn.com' && url.pathname.startsWith('/li.lms-analytics/') && url.pathname.endsWith('.js');
+  return (
+    url.hostname === 'snap.licdn.com' && url.pathname.startsWith('/li.lms-analytics/') && url.pathname.endsWith('.js')
+  );
 }
 
 type Endpoint = 'collect' | 'wa' | 'attribution_trigger';
@@ -50,15 +66,25 @@ function endpoint(url: URL): Endpoint | undefined {
 const CUT = 'body is not valid JSON (cut at the capture limit?): only the URL was read';
 
 function websiteAction(url: URL, req: HitRequest): TagHit {
-  const queryPid = url.searchParams.get('pid') ?? undefined;
-  const base = namedParams(url.searchParams, NAMES, PID);
+  const queryPid = queryOf(url).get('pid') ?? undefined;
+  const base = namedParams(queryOf(url), NAMES, PID);
   const body = readBody(req.body);
   if (body.kind === 'broken') return { vendor: 'linkedin', account: queryPid, params: base, partial: CUT };
   if (body.kind === 'text') {
-    return { vendor: 'linkedin', account: queryPid, params: base, partial: 'compressed website-action body (base64 gzip) was not decoded' };
+    return {
+      vendor: 'linkedin',
+      account: queryPid,
+      params: base,
+      partial: 'compressed website-action body (base64 gzip) was not decoded',
+    };
   }
   if (body.kind === 'none' || !isRecord(body.value)) {
-    return { vendor: 'linkedin', account: queryPid, params: base, ...(req.method === 'POST' && body.kind === 'none' ? { partial: 'request body not available' } : {}) };
+    return {
+      vendor: 'linkedin',
+      account: queryPid,
+      params: base,
+      ...(req.method === 'POST' && body.kind === 'none' ? { partial: 'request body not available' } : {}),
+    };
   }
   const data = body.value;
   const pids = Array.isArray(data.pids) ? data.pids.map(str).filter((p): p is string => p !== undefined) : [];
@@ -79,12 +105,14 @@ export const linkedin: TagDecoder = {
     if (kind === 'wa') return [websiteAction(url, req)];
 
     const body = readBody(req.body);
-    const fields = withForm(url.searchParams, body.kind === 'text' ? body.text : undefined);
+    const fields = withForm(queryOf(url), body.kind === 'text' ? body.text : undefined);
     const params = namedParams(fields, NAMES, PID);
     if (body.kind === 'json') Object.assign(params, namedParams(Object.entries(flatten(body.value)), NAMES, PID));
-    const account = fields.get('pid') ?? (body.kind === 'json' && isRecord(body.value) ? str(body.value.pid) : undefined);
+    const account =
+      fields.get('pid') ?? (body.kind === 'json' && isRecord(body.value) ? str(body.value.pid) : undefined);
     // The trigger repeats the page's /collect signal: naming it page_view would count every page twice.
-    const event = kind === 'attribution_trigger' ? 'attribution_trigger' : params.conversion_id ? 'conversion' : 'page_view';
+    const event =
+      kind === 'attribution_trigger' ? 'attribution_trigger' : params.conversion_id ? 'conversion' : 'page_view';
     const hit: TagHit = { vendor: 'linkedin', event, account, params };
     if (body.kind === 'broken') hit.partial = CUT;
     return [hit];

@@ -1,4 +1,4 @@
-import { domainIs, bodyFields, nameTable } from './params';
+import { bodyFields, domainIs, nameTable, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Lytics. The JavaScript tag (jstag) sends collect calls to `https://c.lytics.io/c/<account id>[/<stream>]` — GET
@@ -11,7 +11,18 @@ import type { TagDecoder, TagHit } from './types';
 
 const COLLECT = /^\/c\/([^/]+)(?:\/([^/]+))?\/?$/;
 const LIBRARY = /^\/api\/tag\/([^/]+)\/[^/]+\.js$/;
-const NAMES = nameTable({ url: 'page_url', _ref: 'referrer', _uid: 'visitor_id', _tz: 'timezone', _ul: 'language', _sz: 'screen', _nmob: 'mobile', _device: 'device', _ts: 'timestamp', _e: 'event_code' });
+const NAMES = nameTable({
+  url: 'page_url',
+  _ref: 'referrer',
+  _uid: 'visitor_id',
+  _tz: 'timezone',
+  _ul: 'language',
+  _sz: 'screen',
+  _nmob: 'mobile',
+  _device: 'device',
+  _ts: 'timestamp',
+  _e: 'event_code',
+});
 const EVENT_CODES = nameTable({ pv: 'page_view' });
 
 export const lytics: TagDecoder = {
@@ -24,18 +35,27 @@ export const lytics: TagDecoder = {
   decode: (url, req): TagHit[] => {
     const path = url.pathname;
     const lib = LIBRARY.exec(path);
-    if (lib) return [{ vendor: 'lytics', event: 'library_load', account: lib[1], params: { script: path.slice(path.lastIndexOf('/') + 1) } }];
-    if (path.startsWith('/static/')) return [{ vendor: 'lytics', event: 'library_load', params: { script: path.slice(path.lastIndexOf('/') + 1) } }];
+    if (lib)
+      return [
+        {
+          vendor: 'lytics',
+          event: 'library_load',
+          account: lib[1],
+          params: { script: path.slice(path.lastIndexOf('/') + 1) },
+        },
+      ];
+    if (path.startsWith('/static/'))
+      return [{ vendor: 'lytics', event: 'library_load', params: { script: path.slice(path.lastIndexOf('/') + 1) } }];
     const m = COLLECT.exec(path);
     if (!m) return [];
     const fields: Record<string, string> = {};
-    for (const [key, value] of url.searchParams) fields[key] = value;
+    for (const [key, value] of queryOf(url)) fields[key] = value;
     Object.assign(fields, bodyFields(req.body));
     const params: Record<string, string> = {};
     for (const [key, value] of Object.entries(fields)) params[NAMES[key] ?? key] = value;
     if (m[2]) params.stream = m[2];
     const code = fields._e;
-    const event = code !== undefined ? EVENT_CODES[code] ?? code : fields.event ?? fields.event_name ?? 'collect';
+    const event = code !== undefined ? (EVENT_CODES[code] ?? code) : (fields.event ?? fields.event_name ?? 'collect');
     return [{ vendor: 'lytics', event, account: m[1], params }];
   },
 };

@@ -1,4 +1,4 @@
-import { domainIs, isRecord, parseForm, parseJson } from './params';
+import { domainIs, isRecord, nameTable, parseForm, parseJson, type Query, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Matomo (formerly Piwik) is self-hosted or on matomo.cloud, so any host can be a collector. The Tracking HTTP API:
@@ -11,16 +11,46 @@ import type { TagDecoder, TagHit } from './types';
 // Piwik PRO kept the same API from their common ancestor: a `piwik.php` request on a piwik.pro host, or with a UUID
 // site id, is Piwik PRO's (piwik-pro.ts), never Matomo's.
 
-const NAMES: Readonly<Record<string, string>> = {
-  action_name: 'page_title', url: 'page_url', urlref: 'referrer', _id: 'visitor_id', uid: 'user_id', cid: 'visitor_id_forced',
-  e_c: 'event_category', e_a: 'event_action', e_n: 'event_name', e_v: 'event_value',
-  idgoal: 'goal_id', revenue: 'revenue', ec_id: 'order_id', ec_items: 'items', ec_st: 'subtotal', ec_tx: 'tax',
-  ec_sh: 'shipping', ec_dt: 'discount', search: 'search_keyword', search_cat: 'search_category',
-  search_count: 'search_results', link: 'outlink_url', download: 'download_url', c_n: 'content_name',
-  c_p: 'content_piece', c_t: 'content_target', c_i: 'content_interaction', pv_id: 'pageview_id',
-  res: 'screen_resolution', lang: 'language', ua: 'user_agent', new_visit: 'new_visit', cdt: 'timestamp',
-  _idn: 'new_visitor', _rcn: 'campaign_name', _rck: 'campaign_keyword', gt_ms: 'generation_time_ms',
-};
+/** Prototype-free: a `constructor` or `toString` field is kept under its own name. */
+const NAMES = nameTable({
+  action_name: 'page_title',
+  url: 'page_url',
+  urlref: 'referrer',
+  _id: 'visitor_id',
+  uid: 'user_id',
+  cid: 'visitor_id_forced',
+  e_c: 'event_category',
+  e_a: 'event_action',
+  e_n: 'event_name',
+  e_v: 'event_value',
+  idgoal: 'goal_id',
+  revenue: 'revenue',
+  ec_id: 'order_id',
+  ec_items: 'items',
+  ec_st: 'subtotal',
+  ec_tx: 'tax',
+  ec_sh: 'shipping',
+  ec_dt: 'discount',
+  search: 'search_keyword',
+  search_cat: 'search_category',
+  search_count: 'search_results',
+  link: 'outlink_url',
+  download: 'download_url',
+  c_n: 'content_name',
+  c_p: 'content_piece',
+  c_t: 'content_target',
+  c_i: 'content_interaction',
+  pv_id: 'pageview_id',
+  res: 'screen_resolution',
+  lang: 'language',
+  ua: 'user_agent',
+  new_visit: 'new_visit',
+  cdt: 'timestamp',
+  _idn: 'new_visitor',
+  _rcn: 'campaign_name',
+  _rck: 'campaign_keyword',
+  gt_ms: 'generation_time_ms',
+});
 const SKIP: ReadonlySet<string> = new Set(['idsite', 'rec', 'rand', 'send_image', 'h', 'm', 's']);
 
 function isTrackerPath(path: string): boolean {
@@ -41,9 +71,22 @@ function hasMarkers(text: string): boolean {
 }
 
 /** Names only the Tracking API uses (generic ones such as `url` or `search` alone prove nothing). */
-const API_FIELDS = ['action_name', 'idsite', 'rec', '_id', '_idts', 'e_c', 'e_a', 'idgoal', 'ec_id', 'ping', 'pv_id', 'c_n'] as const;
+const API_FIELDS = [
+  'action_name',
+  'idsite',
+  'rec',
+  '_id',
+  '_idts',
+  'e_c',
+  'e_a',
+  'idgoal',
+  'ec_id',
+  'ping',
+  'pv_id',
+  'c_n',
+] as const;
 
-function hasApiField(query: URLSearchParams): boolean {
+function hasApiField(query: Query): boolean {
   for (const name of API_FIELDS) if (query.has(name)) return true;
   return false;
 }
@@ -82,12 +125,12 @@ export function trackingHits(vendor: TrackingVendor, url: URL, body: string | un
   if (text?.startsWith('{')) {
     const json = parseJson(text);
     if (!isRecord(json) || !Array.isArray(json.requests)) {
-      const hit = hitOf(vendor, url.searchParams);
+      const hit = hitOf(vendor, queryOf(url));
       return [{ ...hit, event: undefined, partial: 'the bulk request body is not valid JSON (truncated?)' }];
     }
     return json.requests.filter((r): r is string => typeof r === 'string').map((r) => hitOf(vendor, parseForm(r)));
   }
-  return [text ? hitOf(vendor, url.searchParams, parseForm(text)) : hitOf(vendor, url.searchParams)];
+  return [text ? hitOf(vendor, queryOf(url), parseForm(text)) : hitOf(vendor, queryOf(url))];
 }
 
 /** Piwik PRO site and app ids are UUIDs; Matomo's are numbers. */
@@ -97,7 +140,7 @@ const UUID_IN_BODY = /(?:^|[&?"])idsite=[0-9a-f]{8}-[0-9a-f]{4}-/i;
 /** A Piwik PRO request on the path both inherited from Piwik: its host, or its site id, says whose it is. */
 export function isPiwikProTracking(url: URL, body: string | undefined): boolean {
   if (domainIs(url.hostname, 'piwik.pro')) return true;
-  const site = url.searchParams.get('idsite');
+  const site = queryOf(url).get('idsite');
   if (site !== null) return UUID.test(site);
   return body !== undefined && UUID_IN_BODY.test(body);
 }
@@ -105,11 +148,13 @@ export function isPiwikProTracking(url: URL, body: string | undefined): boolean 
 export const matomo: TagDecoder = {
   vendor: 'matomo',
   anyHost: true,
+  // Off matomo.cloud: the self-hosted tracker and script.
+  pathMarks: /\/(?:matomo|piwik)\.(?:php|js)$/,
   matches: (url, req) => {
     const path = url.pathname;
     if (isTrackerPath(path)) {
       if (isPiwikProTracking(url, req.body)) return false;
-      const query = url.searchParams;
+      const query = queryOf(url);
       if (hasApiField(query)) return true;
       return req.body !== undefined && (hasMarkers(req.body) || hasApiField(parseForm(req.body)));
     }

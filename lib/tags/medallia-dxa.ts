@@ -22,7 +22,15 @@ export const medalliaDxa: TagDecoder = {
   decode: (url): TagHit[] => {
     const path = url.pathname;
     const lib = LIBRARY.exec(path);
-    if (lib) return [{ vendor: 'medallia-dxa', event: 'library_load', account: lib[1], params: lib[2] ? { property_id: lib[2], script: 'di.js' } : { script: 'di.js' } }];
+    if (lib)
+      return [
+        {
+          vendor: 'medallia-dxa',
+          event: 'library_load',
+          account: lib[1],
+          params: lib[2] ? { property_id: lib[2], script: 'di.js' } : { script: 'di.js' },
+        },
+      ];
     const m = COLLECTION.exec(path);
     if (!m) return [];
     return [{ vendor: 'medallia-dxa', event: 'recording', account: m[1], params: { path } }];

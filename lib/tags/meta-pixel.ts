@@ -1,19 +1,35 @@
-import { hostIs, namedParams, parseForm } from './params';
+import { hostIs, queryOf, withForm } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Meta Pixel: `GET|POST https://www.facebook.com/tr/?id=PIXEL&ev=EVENT&cd[key]=value…` (image or beacon).
-const META_NAMES: Record<string, string> = {
-  id: 'pixel_id', ev: 'event', dl: 'page_url', rl: 'referrer', ts: 'timestamp', sw: 'screen_width',
-  sh: 'screen_height', v: 'library_version', r: 'release', eid: 'event_id', it: 'init_time', coo: 'cookies_off',
-  es: 'event_source', ec: 'event_count', fbp: 'browser_id', fbc: 'click_id', cs_est: 'consent_estimated',
+const META_NAMES: Readonly<Record<string, string>> = {
+  id: 'pixel_id',
+  ev: 'event',
+  dl: 'page_url',
+  rl: 'referrer',
+  ts: 'timestamp',
+  sw: 'screen_width',
+  sh: 'screen_height',
+  v: 'library_version',
+  r: 'release',
+  eid: 'event_id',
+  it: 'init_time',
+  coo: 'cookies_off',
+  es: 'event_source',
+  ec: 'event_count',
+  fbp: 'browser_id',
+  fbc: 'click_id',
+  cs_est: 'consent_estimated',
 };
+const SKIP: ReadonlySet<string> = new Set(['ev', 'id']);
+/** What `.` does not match in a pattern: a key with one inside its brackets is not custom data. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
-function fields(query: URLSearchParams, body: string | undefined): URLSearchParams {
-  // The pixel sends the same fields as a form body when the URL would be too long.
-  if (!body) return query;
-  const merged = new URLSearchParams(query);
-  for (const [k, v] of parseForm(body)) merged.append(k, v);
-  return merged;
+/** The name inside `cd[name]` (or `ud[name]`), or undefined: the same keys /^cd\[(.+)\]$/ accepts, without a pattern per key. */
+function bracketed(key: string, prefix: 'cd[' | 'ud['): string | undefined {
+  if (key.length < 5 || !key.startsWith(prefix) || key.charCodeAt(key.length - 1) !== 93 /* ] */) return undefined;
+  const inner = key.slice(3, -1);
+  return LINE_BREAK.test(inner) ? undefined : inner;
 }
 
 export const metaPixel: TagDecoder = {
@@ -26,18 +42,26 @@ export const metaPixel: TagDecoder = {
       const id = /\/signals\/config\/(\d+)/.exec(url.pathname)?.[1];
       return [{ vendor: 'meta-pixel', event: 'library_load', account: id, params: {} }];
     }
-    const all = fields(url.searchParams, req.body);
+    // The pixel sends the same fields as a form body when the URL would be too long.
+    const all = withForm(queryOf(url), req.body);
     const params: Record<string, string> = {};
-    // cd[value]=9.5 → value: custom data is what the advertiser sent; ud[em] are hashed user data.
-    const rest: Array<[string, string]> = [];
-    for (const [key, value] of all) {
-      const custom = /^cd\[(.+)\]$/.exec(key);
-      const user = /^ud\[(.+)\]$/.exec(key);
-      if (custom) params[custom[1]!] = value;
-      else if (user) params[`user_data.${user[1]!}`] = value;
-      else rest.push([key, value]);
+    // cd[value]=9.5 → value: custom data is what the advertiser sent; ud[em] are hashed user data. They come
+    // first; the pixel's own fields follow under their human names.
+    const pairs = all.pairs;
+    const rest: number[] = [];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const key = pairs[i]!;
+      const first = key.charCodeAt(0);
+      const custom = first === 99 /* c */ ? bracketed(key, 'cd[') : undefined;
+      const user = custom === undefined && first === 117 /* u */ ? bracketed(key, 'ud[') : undefined;
+      if (custom !== undefined) params[custom] = pairs[i + 1]!;
+      else if (user !== undefined) params[`user_data.${user}`] = pairs[i + 1]!;
+      else rest.push(i);
     }
-    Object.assign(params, namedParams(rest, META_NAMES, new Set(['ev', 'id'])));
+    for (const i of rest) {
+      const key = pairs[i]!;
+      if (!SKIP.has(key)) params[Object.hasOwn(META_NAMES, key) ? META_NAMES[key]! : key] = pairs[i + 1]!;
+    }
     return [{ vendor: 'meta-pixel', event: all.get('ev') ?? undefined, account: all.get('id') ?? undefined, params }];
   },
 };

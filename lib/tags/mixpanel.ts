@@ -1,4 +1,4 @@
-import { decodeBase64Text, domainIs, flatten, isRecord, parseForm, parseJson, str } from './params';
+import { decodeBase64Text, domainIs, flatten, isRecord, parseForm, parseJson, queryOf, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Mixpanel: mixpanel-js sends `GET|POST https://api-js.mixpanel.com/track/?ip=1&_=…` with `data=` in the query or in
@@ -14,8 +14,13 @@ const PROFILE_PATHS: ReadonlySet<string> = new Set(['/engage', '/groups']);
 const PROFILE_OPS = ['$set', '$set_once', '$add', '$append', '$union', '$remove', '$unset', '$delete'] as const;
 
 const PROPERTY_NAMES: Readonly<Record<string, string>> = {
-  $current_url: 'page_url', $referrer: 'referrer', $insert_id: 'insert_id', $device_id: 'device_id',
-  $user_id: 'user_id', mp_lib: 'library', $lib_version: 'library_version',
+  $current_url: 'page_url',
+  $referrer: 'referrer',
+  $insert_id: 'insert_id',
+  $device_id: 'device_id',
+  $user_id: 'user_id',
+  mp_lib: 'library',
+  $lib_version: 'library_version',
 };
 
 function endpoint(pathname: string): string {
@@ -26,7 +31,7 @@ type Payload = { json: unknown } | { partial: string };
 
 /** The `data` payload from the query, a form body or a JSON body, decoded to JSON. */
 function payload(url: URL, body: string | undefined): Payload {
-  let raw = url.searchParams.get('data') ?? undefined;
+  let raw = queryOf(url).get('data') ?? undefined;
   const trimmed = body?.trimStart();
   if (trimmed && (trimmed.startsWith('{') || trimmed.startsWith('['))) raw = trimmed;
   else if (body) raw = parseForm(body).get('data') ?? raw;
@@ -73,7 +78,13 @@ export const mixpanel: TagDecoder = {
   },
   decode: (url, req): TagHit[] => {
     if (domainIs(url.hostname, 'mxpnl.com')) {
-      return [{ vendor: 'mixpanel', event: 'library_load', params: { script: url.pathname.slice(url.pathname.lastIndexOf('/') + 1) } }];
+      return [
+        {
+          vendor: 'mixpanel',
+          event: 'library_load',
+          params: { script: url.pathname.slice(url.pathname.lastIndexOf('/') + 1) },
+        },
+      ];
     }
     const track = TRACK_PATHS.has(endpoint(url.pathname));
     const data = payload(url, req.body);

@@ -14,11 +14,22 @@ import type { TagDecoder, TagHit } from './types';
 const EVENTS_PATH = /^\/v([23])\/JS\/([^/]+)\/events$/i;
 const LIBRARY = /^\/js\/v\d+\/([^/]+)\/mparticle(?:\.min)?\.js$/i;
 const IDENTITY = /^\/v1\/(?:[^/]+\/)?(identify|login|logout|modify)$/;
-const V2_TYPES = nameTable({ e: 'custom_event', pv: 'screen_view', ss: 'session_start', se: 'session_end', cm: 'commerce_event', ast: 'application_state_transition', o: 'opt_out', uic: 'user_identity_change', uac: 'user_attribute_change' });
+const V2_TYPES = nameTable({
+  e: 'custom_event',
+  pv: 'screen_view',
+  ss: 'session_start',
+  se: 'session_end',
+  cm: 'commerce_event',
+  ast: 'application_state_transition',
+  o: 'opt_out',
+  uic: 'user_identity_change',
+  uac: 'user_attribute_change',
+});
 const MAX_EVENTS = 100;
 
 function v3Hit(event: unknown, account: string, shared: Record<string, string>): TagHit {
-  if (!isRecord(event)) return { vendor: 'mparticle', account, params: shared, partial: 'a batch entry is not an object' };
+  if (!isRecord(event))
+    return { vendor: 'mparticle', account, params: shared, partial: 'a batch entry is not an object' };
   const data = isRecord(event.data) ? event.data : {};
   const params: Record<string, string> = { ...shared };
   const type = str(event.event_type);
@@ -54,7 +65,8 @@ export const mparticle: TagDecoder = {
   decode: (url, req): TagHit[] => {
     const path = url.pathname;
     const lib = LIBRARY.exec(path);
-    if (lib) return [{ vendor: 'mparticle', event: 'library_load', account: lib[1], params: { script: 'mparticle.js' } }];
+    if (lib)
+      return [{ vendor: 'mparticle', event: 'library_load', account: lib[1], params: { script: 'mparticle.js' } }];
     const identity = IDENTITY.exec(path);
     if (identity && url.hostname.startsWith('identity')) {
       const body = readBody(req.body);
@@ -62,7 +74,8 @@ export const mparticle: TagDecoder = {
       if (body.kind === 'json' && isRecord(body.value)) {
         const previous = str(body.value.previous_mpid);
         if (previous) params.previous_mpid = previous;
-        if (isRecord(body.value.known_identities)) for (const key of Object.keys(body.value.known_identities)) params[`identity.${key}`] = 'set';
+        if (isRecord(body.value.known_identities))
+          for (const key of Object.keys(body.value.known_identities)) params[`identity.${key}`] = 'set';
       }
       return [{ vendor: 'mparticle', event: identity[1], params }];
     }
@@ -79,7 +92,8 @@ export const mparticle: TagDecoder = {
     const mpid = str(json.mpid);
     if (mpid) shared.mpid = mpid;
     const events = Array.isArray(json.events) ? json.events : [];
-    if (events.length === 0) return [{ vendor: 'mparticle', account, params: shared, partial: 'the batch carries no events' }];
+    if (events.length === 0)
+      return [{ vendor: 'mparticle', account, params: shared, partial: 'the batch carries no events' }];
     return events.slice(0, MAX_EVENTS).map((e) => v3Hit(e, account, shared));
   },
 };

@@ -1,4 +1,4 @@
-import { bodyFields, domainIs } from './params';
+import { bodyFields, domainIs, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Omniconvert Explore (A/B testing, personalisation, surveys). The installation snippet loads
@@ -24,11 +24,18 @@ export const omniconvert: TagDecoder = {
     const path = url.pathname;
     const script = SCRIPT.exec(path);
     if (script && url.hostname === 'cdn.omniconvert.com') {
-      return [{ vendor: 'omniconvert', event: 'library_load', account: script[1], params: { loading: path.startsWith('/async/') ? 'async' : 'sync' } }];
+      return [
+        {
+          vendor: 'omniconvert',
+          event: 'library_load',
+          account: script[1],
+          params: { loading: path.startsWith('/async/') ? 'async' : 'sync' },
+        },
+      ];
     }
     if (url.hostname !== 'app.omniconvert.com') return [];
     const params: Record<string, string> = { path };
-    for (const [key, value] of url.searchParams) params[key] = value;
+    for (const [key, value] of queryOf(url)) params[key] = value;
     Object.assign(params, bodyFields(req.body));
     return [{ vendor: 'omniconvert', event: params.goal ?? params.name, params }];
   },

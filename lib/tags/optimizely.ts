@@ -1,4 +1,14 @@
-import { domainIs, flatten, isRecord, nameTable, namedParams, readBody, unreadJsonReason, str } from './params';
+import {
+  domainIs,
+  flatten,
+  isRecord,
+  namedParams,
+  nameTable,
+  queryOf,
+  readBody,
+  str,
+  unreadJsonReason,
+} from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Optimizely (Web Experimentation, and the Feature Experimentation SDKs, which share the endpoint). Events go to the
@@ -13,7 +23,15 @@ import type { TagDecoder, TagHit } from './types';
 // (`cdn.optimizely.com/datafiles/<sdk key>.json`) are configuration, not hits.
 
 const MAX_HITS = 200;
-const CLASSIC_NAMES = nameTable({ a: 'account_id', d: 'project_id', u: 'visitor_id', v: 'revenue', t: 'timestamp', g: 'goal_ids', f: 'experiment_ids' });
+const CLASSIC_NAMES = nameTable({
+  a: 'account_id',
+  d: 'project_id',
+  u: 'visitor_id',
+  v: 'revenue',
+  t: 'timestamp',
+  g: 'goal_ids',
+  f: 'experiment_ids',
+});
 const WEB_SNIPPET = /^\/js\/(\d+)\.js$/;
 const PUBLIC_SNIPPET = /^\/public\/(\d+)\/s\/(?:[^/]*?)(\d+)[^/]*\.js$/;
 
@@ -30,7 +48,8 @@ function snapshotHits(json: Record<string, unknown>): TagHit[] {
     const visitorId = str(visitor.visitor_id);
     for (const snapshot of Array.isArray(visitor.snapshots) ? visitor.snapshots : []) {
       if (!isRecord(snapshot)) continue;
-      const decision = Array.isArray(snapshot.decisions) && isRecord(snapshot.decisions[0]) ? snapshot.decisions[0] : undefined;
+      const decision =
+        Array.isArray(snapshot.decisions) && isRecord(snapshot.decisions[0]) ? snapshot.decisions[0] : undefined;
       for (const event of Array.isArray(snapshot.events) ? snapshot.events : []) {
         if (!isRecord(event) || hits.length >= MAX_HITS) continue;
         const params: Record<string, string> = { ...shared };
@@ -68,17 +87,41 @@ export const optimizely: TagDecoder = {
     const web = WEB_SNIPPET.exec(path);
     if (web) return [{ vendor: 'optimizely', event: 'library_load', account: web[1], params: { script: 'snippet' } }];
     const pub = PUBLIC_SNIPPET.exec(path);
-    if (pub) return [{ vendor: 'optimizely', event: 'library_load', account: pub[2], params: { script: 'snippet', account_id: pub[1]! } }];
+    if (pub)
+      return [
+        {
+          vendor: 'optimizely',
+          event: 'library_load',
+          account: pub[2],
+          params: { script: 'snippet', account_id: pub[1]! },
+        },
+      ];
     if (path === '/event') {
-      const query = url.searchParams;
+      const query = queryOf(url);
       const params = namedParams(query, CLASSIC_NAMES, new Set(['n', 'wxhr']));
-      return [{ vendor: 'optimizely', event: query.get('n') ?? undefined, account: query.get('d') ?? url.hostname.split('.')[0], params }];
+      return [
+        {
+          vendor: 'optimizely',
+          event: query.get('n') ?? undefined,
+          account: query.get('d') ?? url.hostname.split('.')[0],
+          params,
+        },
+      ];
     }
     const body = readBody(req.body);
     if (body.kind !== 'json' || !isRecord(body.value)) {
       return [{ vendor: 'optimizely', params: {}, partial: unreadJsonReason(body) }];
     }
     const hits = snapshotHits(body.value);
-    return hits.length > 0 ? hits : [{ vendor: 'optimizely', account: str(body.value.project_id), params: {}, partial: 'the payload carries no events' }];
+    return hits.length > 0
+      ? hits
+      : [
+          {
+            vendor: 'optimizely',
+            account: str(body.value.project_id),
+            params: {},
+            partial: 'the payload carries no events',
+          },
+        ];
   },
 };

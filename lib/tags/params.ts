@@ -1,4 +1,8 @@
 // Helpers every decoder shares. None of them throws: hostile input degrades to less data, never to an exception.
+import { parseQuery, Query } from './query';
+
+export { Query, parseQuery } from './query';
+export { queryOf } from './request-url';
 
 /** Decode a percent-encoded component; invalid encoding comes back as it was. */
 export function safeDecode(value: string): string {
@@ -9,18 +13,32 @@ export function safeDecode(value: string): string {
   }
 }
 
-/** Parse `a=1&b=2` (URLSearchParams is lenient with bad percent-encoding and never throws). */
-export function parseForm(text: string): URLSearchParams {
-  return new URLSearchParams(text);
+/** Parse `a=1&b=2` as URLSearchParams would (lenient with bad percent-encoding, never throws), into a Query. */
+export function parseForm(text: string): Query {
+  return parseQuery(text);
 }
+
+const NO_NAMES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_SKIP: ReadonlySet<string> = new Set();
 
 /** Rename the vendor's short parameter names to human ones; unknown names are kept as they are. */
 export function namedParams(
-  source: URLSearchParams | Iterable<[string, string]>,
-  names: Readonly<Record<string, string>> = {},
-  skip: ReadonlySet<string> = new Set(),
+  source: Query | Iterable<[string, string]>,
+  names: Readonly<Record<string, string>> = NO_NAMES,
+  skip: ReadonlySet<string> = NO_SKIP,
 ): Record<string, string> {
   const out: Record<string, string> = {};
+  if (source instanceof Query) {
+    // The pairs directly: no [name, value] array per field. Own keys only: `constructor` or `toString` in a query
+    // must not pick up Object.prototype's functions as names.
+    const p = source.pairs;
+    for (let i = 0; i < p.length; i += 2) {
+      const key = p[i]!;
+      if (skip.has(key)) continue;
+      out[Object.hasOwn(names, key) ? names[key]! : key] = p[i + 1]!;
+    }
+    return out;
+  }
   for (const [key, value] of source) {
     if (skip.has(key)) continue;
     // Own keys only: `constructor` or `toString` in a query must not pick up Object.prototype's functions as names.
@@ -60,23 +78,47 @@ const VALUE_MAX = 2_000;
  * Flatten parsed JSON into dotted keys (`properties.value`, `items.0.sku`) so every vendor's params are one
  * flat record. Bounded in depth, keys and value length: bodies come from arbitrary pages.
  */
-export function flatten(value: unknown, prefix = '', out: Record<string, string> = {}, depth = 0): Record<string, string> {
+export function flatten(
+  value: unknown,
+  prefix = '',
+  out: Record<string, string> = {},
+  depth = 0,
+): Record<string, string> {
   // The key count is tracked, not recounted at every node: flatten runs once per decoded hit.
   flattenInto(value, prefix, out, depth, { keys: Object.keys(out).length });
   return out;
 }
 
-function flattenInto(value: unknown, prefix: string, out: Record<string, string>, depth: number, count: { keys: number }): void {
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+
+function leafText(value: unknown): string {
+  return value === null || value === undefined
+    ? String(value)
+    : typeof value !== 'object'
+      ? String(value).slice(0, VALUE_MAX)
+      : Array.isArray(value)
+        ? '[…]'
+        : '{…}';
+}
+
+function isLeaf(value: unknown, depth: number): boolean {
+  return value === null || value === undefined || typeof value !== 'object' || depth >= FLATTEN_MAX_DEPTH;
+}
+
+function flattenInto(
+  value: unknown,
+  prefix: string,
+  out: Record<string, string>,
+  depth: number,
+  count: { keys: number },
+): void {
   if (count.keys >= FLATTEN_MAX_KEYS) return;
-  if (value === null || value === undefined || typeof value !== 'object' || depth >= FLATTEN_MAX_DEPTH) {
+  if (isLeaf(value, depth)) {
     if (!prefix) return;
-    const text =
-      value === null || value === undefined ? String(value)
-      : typeof value !== 'object' ? String(value).slice(0, VALUE_MAX)
-      : Array.isArray(value) ? '[…]' : '{…}';
     const had = Object.hasOwn(out, prefix);
-    out[prefix] = text;
-    if (!had && Object.hasOwn(out, prefix)) count.keys++;
+    out[prefix] = leafText(value);
+    // `__proto__` is the one key an assignment does not add to a plain object: it is not counted.
+    if (!had && (prefix !== '__proto__' || Object.hasOwn(out, prefix))) count.keys++;
     return;
   }
   if (Array.isArray(value)) {
@@ -85,10 +127,68 @@ function flattenInto(value: unknown, prefix: string, out: Record<string, string>
     }
     return;
   }
-  for (const key in value) {
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
     if (count.keys >= FLATTEN_MAX_KEYS) break;
-    if (Object.hasOwn(value, key)) flattenInto((value as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key, out, depth + 1, count);
+    if (Object.hasOwn(record, key)) flattenInto(record[key], prefix ? `${prefix}.${key}` : key, out, depth + 1, count);
   }
+}
+
+/**
+ * What `flatten(value)` followed by renaming each key gives (`rename` answers the new name, or undefined to drop
+ * the key; later keys win, in flatten's order), in one walk without the intermediate record. The walk gives up and
+ * does exactly that, flatten then rename, whenever the two could differ: two keys landing on one name (two paths
+ * flattening to one key, `a.b` and `a: { b }`, included), an index-like key renamed, `__proto__`, the key cap.
+ */
+export function flattenRenamed(
+  value: Record<string, unknown>,
+  rename: (key: string) => string | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (walkRenamed(value, '', out, 0, { keys: 0 }, rename)) return out;
+  const flat = flatten(value);
+  const renamed: Record<string, string> = {};
+  for (const key in flat) {
+    const name = rename(key);
+    if (name !== undefined) renamed[name] = flat[key]!;
+  }
+  return renamed;
+}
+
+/** flattenInto's walk, writing renamed keys; false as soon as the result could differ from flattening first. */
+function walkRenamed(
+  value: unknown,
+  prefix: string,
+  out: Record<string, string>,
+  depth: number,
+  count: { keys: number },
+  rename: (key: string) => string | undefined,
+): boolean {
+  if (count.keys >= FLATTEN_MAX_KEYS) return false;
+  if (isLeaf(value, depth)) {
+    if (!prefix) return true;
+    if (prefix === '__proto__') return false;
+    const name = rename(prefix);
+    count.keys++;
+    if (name === undefined) return true;
+    if (Object.hasOwn(out, name) || name === '__proto__') return false;
+    // A record lists index-like keys (`5`) first: renamed to another name, such a key would move.
+    if (name !== prefix && ARRAY_INDEX.test(prefix)) return false;
+    out[name] = leafText(value);
+    return true;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!walkRenamed(value[i], prefix ? `${prefix}.${i}` : String(i), out, depth + 1, count, rename)) return false;
+    }
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (!walkRenamed(record[key], prefix ? `${prefix}.${key}` : key, out, depth + 1, count, rename)) return false;
+  }
+  return true;
 }
 
 /** Host equals `domain` or is a subdomain of it (`www.facebook.com` ends with `facebook.com`, `notfacebook.com` does not). */
@@ -134,11 +234,9 @@ export function readBody(body: string | undefined): BodyRead {
 }
 
 /** The query's fields followed by a form body's (pixels POST the same fields when the URL would be too long). */
-export function withForm(query: URLSearchParams, form: string | undefined): URLSearchParams {
+export function withForm(query: Query, form: string | undefined): Query {
   if (!form) return query;
-  const merged = new URLSearchParams(query);
-  for (const [k, v] of parseForm(form)) merged.append(k, v);
-  return merged;
+  return query.concat(parseForm(form));
 }
 
 // Strict UTF-8: a payload that decodes to invalid UTF-8 is binary (compressed, encrypted), not text worth reading.

@@ -1,4 +1,4 @@
-import { flatten, isRecord, nameTable, parseJson, readBody, withForm } from './params';
+import { flatten, isRecord, nameTable, parseJson, queryOf, readBody, withForm } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Pinterest Tag (tag id = `tid`, 26…): GET https://ct.pinterest.com/v3/?tid=TAG&event=checkout&ed={…}&pd={…}&ad={…}&cb=…
@@ -13,7 +13,13 @@ const BRACKET = /^(ed|pd|ad)\[(.+)\]$/;
 const BRACKET_JOIN = /\]\[/g;
 
 const NAMES = nameTable({ cb: 'cache_buster', noscript: 'noscript', pin_unauth: 'unauth_id', dep: 'dependencies' });
-const AUTO_NAMES = nameTable({ loc: 'page_url', ref: 'referrer', if: 'in_iframe', sh: 'screen_height', sw: 'screen_width' });
+const AUTO_NAMES = nameTable({
+  loc: 'page_url',
+  ref: 'referrer',
+  if: 'in_iframe',
+  sh: 'screen_height',
+  sw: 'screen_width',
+});
 
 /** Where a key of each JSON field lands in params: event data as the advertiser named it, the rest prefixed. */
 function target(field: string, key: string): string {
@@ -41,7 +47,7 @@ export const pinterest: TagDecoder = {
     if (kind === undefined) return [];
 
     const body = readBody(req.body);
-    const fields = withForm(url.searchParams, body.kind === 'text' ? body.text : undefined);
+    const fields = withForm(queryOf(url), body.kind === 'text' ? body.text : undefined);
     const params: Record<string, string> = {};
     const unreadable: string[] = [];
     for (const [key, value] of fields) {
@@ -69,7 +75,8 @@ export const pinterest: TagDecoder = {
       account: fields.get('tid') ?? undefined,
       params,
     };
-    if (body.kind === 'broken') hit.partial = 'body is not valid JSON (cut at the capture limit?): only the URL was read';
+    if (body.kind === 'broken')
+      hit.partial = 'body is not valid JSON (cut at the capture limit?): only the URL was read';
     else if (unreadable.length > 0) hit.partial = `${unreadable.join(', ')} is not valid JSON: kept as text`;
     return [hit];
   },

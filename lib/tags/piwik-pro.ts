@@ -1,3 +1,4 @@
+import { queryOf } from './params';
 import { isPiwikProTracking, trackingHits } from './matomo';
 import type { TagDecoder, TagHit } from './types';
 
@@ -18,16 +19,19 @@ function isTracker(path: string): 'ppms' | 'piwik' | undefined {
 export const piwikPro: TagDecoder = {
   vendor: 'piwik-pro',
   anyHost: true,
+  // Off piwik.pro: the tracker and its script on a customer's own domain.
+  pathMarks: /\/(?:ppms\.(?:js|php)|piwik\.php)$/,
   matches: (url, req) => {
     const path = url.pathname;
     if (path.endsWith('/ppms.js')) return true;
     const tracker = isTracker(path);
     if (tracker === undefined) return false;
     if (tracker === 'piwik' && !isPiwikProTracking(url, req.body)) return false;
-    return url.searchParams.has('idsite') || (req.body !== undefined && req.body.includes('idsite='));
+    return queryOf(url).has('idsite') || (req.body !== undefined && req.body.includes('idsite='));
   },
   decode: (url, req): TagHit[] => {
-    if (url.pathname.endsWith('/ppms.js')) return [{ vendor: 'piwik-pro', event: 'library_load', params: { script: 'ppms.js' } }];
+    if (url.pathname.endsWith('/ppms.js'))
+      return [{ vendor: 'piwik-pro', event: 'library_load', params: { script: 'ppms.js' } }];
     if (isTracker(url.pathname) === undefined) return [];
     return trackingHits('piwik-pro', url, req.body);
   },

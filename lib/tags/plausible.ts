@@ -9,7 +9,12 @@ import type { TagDecoder, TagHit } from './types';
 // The site domain (`d`) is the account; a library URL does not name it (it is a data-domain attribute).
 
 const NAMES: Readonly<Record<string, string>> = {
-  u: 'page_url', r: 'referrer', w: 'screen_width', h: 'hash_mode', i: 'interactive', v: 'tracker_version',
+  u: 'page_url',
+  r: 'referrer',
+  w: 'screen_width',
+  h: 'hash_mode',
+  i: 'interactive',
+  v: 'tracker_version',
 };
 const JS_SUFFIX = /\.js$/;
 const HANDLED: ReadonlySet<string> = new Set(['n', 'd', 'p', '$', 'revenue']);
@@ -35,6 +40,8 @@ function props(value: unknown): Record<string, string> {
 export const plausible: TagDecoder = {
   vendor: 'plausible',
   anyHost: true,
+  // Off plausible.io: a proxied /api/event, a self-hosted plausible.*.js.
+  pathMarks: /\/api\/event$|\/plausible\./,
   matches: (url, req) => {
     const path = url.pathname;
     if (path.endsWith('/api/event')) {
@@ -56,7 +63,13 @@ export const plausible: TagDecoder = {
     }
     const json = parseJson(req.body);
     if (!isRecord(json)) {
-      return [{ vendor: 'plausible', params: {}, partial: req.body ? 'the body is not a JSON object (truncated or not text)' : 'no request body' }];
+      return [
+        {
+          vendor: 'plausible',
+          params: {},
+          partial: req.body ? 'the body is not a JSON object (truncated or not text)' : 'no request body',
+        },
+      ];
     }
     const params: Record<string, string> = {};
     for (const [key, value] of Object.entries(json)) {

@@ -1,6 +1,6 @@
 // lz-string is CommonJS: its default export is the one Node's ESM loader and the bundler both give.
 import LZString from 'lz-string';
-import { decodeBase64Text, domainIs, flatten, isRecord, parseForm, parseJson, str } from './params';
+import { decodeBase64Text, domainIs, flatten, isRecord, parseForm, parseJson, queryOf, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // PostHog: posthog-js POSTs to `https://us.i.posthog.com/e/` (EU: `eu.i.posthog.com`, legacy `app.posthog.com`);
@@ -17,8 +17,14 @@ const COMPRESSED: ReadonlySet<string> = new Set(['gzip-js', 'gzip', 'lz64']);
 const ARRAY_CONFIG = /^\/array\/([^/]+)\/config/;
 
 const PROPERTY_NAMES: Readonly<Record<string, string>> = {
-  $current_url: 'page_url', $referrer: 'referrer', $pathname: 'page_path', $session_id: 'session_id',
-  $host: 'host', $lib: 'library', $lib_version: 'library_version', $insert_id: 'insert_id',
+  $current_url: 'page_url',
+  $referrer: 'referrer',
+  $pathname: 'page_path',
+  $session_id: 'session_id',
+  $host: 'host',
+  $lib: 'library',
+  $lib_version: 'library_version',
+  $insert_id: 'insert_id',
 };
 
 function endpoint(pathname: string): string {
@@ -27,7 +33,8 @@ function endpoint(pathname: string): string {
 
 function libraryHit(path: string): TagHit | undefined {
   const token = ARRAY_CONFIG.exec(path)?.[1];
-  if (token !== undefined) return { vendor: 'posthog', event: 'library_load', account: token, params: { script: 'config.js' } };
+  if (token !== undefined)
+    return { vendor: 'posthog', event: 'library_load', account: token, params: { script: 'config.js' } };
   if (path.startsWith('/static/') && path.endsWith('.js')) {
     return { vendor: 'posthog', event: 'library_load', params: { script: path.slice('/static/'.length) } };
   }
@@ -38,7 +45,7 @@ type Payload = { json: unknown } | { partial: string };
 
 /** `data=` of an lz64 body: lz-string's base64 form. Empty output means it was not lz-string. */
 function lz64(url: URL, body: string | undefined): string | undefined {
-  const data = (body ? parseForm(body).get('data') : null) ?? url.searchParams.get('data');
+  const data = (body ? parseForm(body).get('data') : null) ?? queryOf(url).get('data');
   if (!data) return undefined;
   try {
     return LZString.decompressFromBase64(data.replace(/ /g, '+')) || undefined;
@@ -48,7 +55,7 @@ function lz64(url: URL, body: string | undefined): string | undefined {
 }
 
 function payload(url: URL, body: string | undefined): Payload {
-  const compression = url.searchParams.get('compression');
+  const compression = queryOf(url).get('compression');
   const trimmed = body?.trimStart();
   const plain = trimmed !== undefined && (trimmed.startsWith('{') || trimmed.startsWith('['));
   if (compression === 'lz64' && !plain) {
@@ -62,7 +69,7 @@ function payload(url: URL, body: string | undefined): Payload {
   if (plain) {
     text = trimmed;
   } else {
-    const data = (body ? parseForm(body).get('data') : null) ?? url.searchParams.get('data');
+    const data = (body ? parseForm(body).get('data') : null) ?? queryOf(url).get('data');
     if (data === null || data === '') return { partial: body ? 'compressed body' : 'no request body' };
     const first = data.trimStart()[0];
     text = first === '{' || first === '[' ? data : decodeBase64Text(data);
@@ -78,8 +85,11 @@ function eventHit(entry: unknown, apiKey: string | undefined): TagHit {
   const params: Record<string, string> = {};
   const distinct = str(entry.distinct_id) ?? str(properties.distinct_id);
   if (distinct !== undefined) params.distinct_id = distinct;
-  for (const [key, value] of Object.entries(flatten(properties))) {
+  const flat = flatten(properties);
+  // for…in rather than Object.entries: flatten's record has only its own keys, in the same order, and no pair array per key.
+  for (const key in flat) {
     if (key === 'token' || key === 'distinct_id') continue;
+    const value = flat[key]!;
     params[PROPERTY_NAMES[key] ?? key] = value;
   }
   const account = str(entry.api_key) ?? str(properties.token) ?? apiKey;

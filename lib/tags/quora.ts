@@ -1,4 +1,4 @@
-import { nameTable, namedParams, readBody, withForm } from './params';
+import { namedParams, nameTable, queryOf, readBody, withForm } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Quora Pixel: GET https://q.quora.com/_/ad/<pixel id>/pixel?tag=ViewContent|Generic|CompleteRegistration|
@@ -22,9 +22,15 @@ export const quora: TagDecoder = {
     const pixel = url.hostname === 'q.quora.com' ? PIXEL_PATH.exec(url.pathname)?.[1] : undefined;
     if (pixel === undefined) return [];
     const body = readBody(req.body);
-    const fields = withForm(url.searchParams, body.kind === 'text' ? body.text : undefined);
-    const hit: TagHit = { vendor: 'quora', event: fields.get('tag') ?? undefined, account: pixel, params: namedParams(fields, NAMES, SKIP) };
-    if (body.kind === 'broken') hit.partial = 'body is not valid JSON (cut at the capture limit?): only the URL was read';
+    const fields = withForm(queryOf(url), body.kind === 'text' ? body.text : undefined);
+    const hit: TagHit = {
+      vendor: 'quora',
+      event: fields.get('tag') ?? undefined,
+      account: pixel,
+      params: namedParams(fields, NAMES, SKIP),
+    };
+    if (body.kind === 'broken')
+      hit.partial = 'body is not valid JSON (cut at the capture limit?): only the URL was read';
     return [hit];
   },
 };

@@ -54,6 +54,28 @@ import { split } from './split';
 import { optimizely } from './optimizely';
 import { dynamicYield } from './dynamic-yield';
 import { omniconvert } from './omniconvert';
+import { sixSense } from './6sense';
+import { demandbase } from './demandbase';
+import { merkury } from './merkury';
+import { braze } from './braze';
+import { brevo } from './brevo';
+import { invoca } from './invoca';
+import { vibes } from './vibes';
+import { amazonAds } from './amazon-ads';
+import { theTradeDesk } from './the-trade-desk';
+import { adform } from './adform';
+import { outbrain } from './outbrain';
+import { teads } from './teads';
+import { rtbHouse } from './rtb-house';
+import { zemanta } from './zemanta';
+import { sojern } from './sojern';
+import { seznamSklik } from './seznam-sklik';
+import { spotifyPixel } from './spotify-pixel';
+import { taboola } from './taboola';
+import { yahooAds } from './yahoo-ads';
+import { customerIo } from './customer-io';
+import { vwo } from './vwo';
+import { intercom } from './intercom';
 
 /**
  * Every decoder, in the order they are asked. Order matters only where two could claim a request:
@@ -62,10 +84,81 @@ import { omniconvert } from './omniconvert';
  * (the ones that read first-party proxies and self-hosted collectors), still in this order.
  */
 export const DECODERS: readonly TagDecoder[] = [
-  ga4, universalAnalytics, gtm, googleAds, floodlight, metaPixel, linkedin, tiktok, pinterest, snapchat, x,
-  microsoftUet, reddit, quora, criteo, adobeAnalytics, segment, mixpanel, amplitude, heap, hotjar, matomo,
-  plausible, posthog, snowplow, klaviyo, hubspot, rudderstack, tealium, clarity,
-  adobeWebSdk, adobeTarget, adobeLaunch, adobeDtm, adobeAudienceManager, adobeEcid, adobeHeartbeat, atInternet, comscore,
-  parsely, webtrends, piwikPro, piwikProTagManager, ensighten, mparticle, lytics, fullstory, crazyEgg, glassbox, medalliaDxa,
-  indicative, split, optimizely, dynamicYield, omniconvert,
+  ga4,
+  universalAnalytics,
+  gtm,
+  googleAds,
+  floodlight,
+  metaPixel,
+  linkedin,
+  tiktok,
+  pinterest,
+  snapchat,
+  x,
+  microsoftUet,
+  reddit,
+  quora,
+  criteo,
+  adobeAnalytics,
+  segment,
+  mixpanel,
+  amplitude,
+  heap,
+  hotjar,
+  matomo,
+  plausible,
+  posthog,
+  snowplow,
+  klaviyo,
+  hubspot,
+  rudderstack,
+  tealium,
+  clarity,
+  adobeWebSdk,
+  adobeTarget,
+  adobeLaunch,
+  adobeDtm,
+  adobeAudienceManager,
+  adobeEcid,
+  adobeHeartbeat,
+  atInternet,
+  comscore,
+  parsely,
+  webtrends,
+  piwikPro,
+  piwikProTagManager,
+  ensighten,
+  mparticle,
+  lytics,
+  fullstory,
+  crazyEgg,
+  glassbox,
+  medalliaDxa,
+  indicative,
+  split,
+  optimizely,
+  dynamicYield,
+  omniconvert,
+  sixSense,
+  demandbase,
+  merkury,
+  braze,
+  brevo,
+  invoca,
+  vibes,
+  amazonAds,
+  theTradeDesk,
+  adform,
+  outbrain,
+  teads,
+  rtbHouse,
+  zemanta,
+  sojern,
+  seznamSklik,
+  spotifyPixel,
+  taboola,
+  yahooAds,
+  customerIo,
+  vwo,
+  intercom,
 ];

@@ -9,7 +9,12 @@ import type { TagDecoder, TagHit } from './types';
 // (v3), `cdn.rudderlabs.com/v1.1/rudder-analytics.min.js` (v1). Plugin chunks under `/plugins/` are parts of a load
 // already counted, and `api.rudderstack.com/sourceConfig` is the SDK fetching its settings: neither is a hit.
 
-const LIBRARY_FILES: ReadonlySet<string> = new Set(['rsa.min.js', 'rsa.js', 'rudder-analytics.min.js', 'rudder-analytics.js']);
+const LIBRARY_FILES: ReadonlySet<string> = new Set([
+  'rsa.min.js',
+  'rsa.js',
+  'rudder-analytics.min.js',
+  'rudder-analytics.js',
+]);
 
 function libraryFile(host: string, path: string): string | undefined {
   if (host !== 'cdn.rudderlabs.com' && host !== 'cdn.rudderstack.com') return undefined;

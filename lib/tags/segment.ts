@@ -1,4 +1,4 @@
-import { flatten, isRecord, parseJson, str } from './params';
+import { flatten, isRecord, nameTable, parseJson, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 import type { VendorId } from './vendors';
 
@@ -9,15 +9,32 @@ import type { VendorId } from './vendors';
 // RudderStack speaks the same Spec, so the message reading below is shared with rudderstack.ts.
 
 /** URL path endings of the Spec's call types, short (analytics.js) and long (HTTP API). */
-const CALL_TYPES: Readonly<Record<string, string>> = {
-  t: 'track', p: 'page', i: 'identify', g: 'group', a: 'alias', s: 'screen',
-  track: 'track', page: 'page', identify: 'identify', group: 'group', alias: 'alias', screen: 'screen',
-};
+/** Prototype-free: a path ending in `/constructor` names no call type. */
+const CALL_TYPES = nameTable({
+  t: 'track',
+  p: 'page',
+  i: 'identify',
+  g: 'group',
+  a: 'alias',
+  s: 'screen',
+  track: 'track',
+  page: 'page',
+  identify: 'identify',
+  group: 'group',
+  alias: 'alias',
+  screen: 'screen',
+});
 
 /** Top-level Spec fields, renamed; `properties` are spread unprefixed (they are what the plan's params name). */
 const MESSAGE_NAMES: Readonly<Record<string, string>> = {
-  userId: 'user_id', anonymousId: 'anonymous_id', messageId: 'message_id', groupId: 'group_id',
-  previousId: 'previous_id', name: 'page_name', category: 'page_category', channel: 'channel',
+  userId: 'user_id',
+  anonymousId: 'anonymous_id',
+  messageId: 'message_id',
+  groupId: 'group_id',
+  previousId: 'previous_id',
+  name: 'page_name',
+  category: 'page_category',
+  channel: 'channel',
 };
 
 /** What a Spec path says: a call type, a batch, or neither (`/v1/m` is analytics.js telemetry, not a hit). */
@@ -57,23 +74,36 @@ function messageParams(message: Record<string, unknown>): Record<string, string>
 }
 
 /** One Spec message as a hit: track → its `event`; every other call → its type ('page', 'identify', …). */
-export function specMessageHit(vendor: VendorId, message: unknown, typeHint: string | undefined, account: string | undefined): TagHit {
-  if (!isRecord(message)) return { vendor, event: typeHint, account, params: {}, partial: 'a batch entry is not an object' };
+export function specMessageHit(
+  vendor: VendorId,
+  message: unknown,
+  typeHint: string | undefined,
+  account: string | undefined,
+): TagHit {
+  if (!isRecord(message))
+    return { vendor, event: typeHint, account, params: {}, partial: 'a batch entry is not an object' };
   const type = str(message.type) ?? typeHint;
   const name = str(message.event);
-  const event = type === 'track' || type === undefined ? name ?? type : type;
+  const event = type === 'track' || type === undefined ? (name ?? type) : type;
   return { vendor, event, account: str(message.writeKey) ?? account, params: messageParams(message) };
 }
 
 /** The hits of a Spec request body: one per message, a batch giving several. */
-export function decodeSpecBody(vendor: VendorId, body: string | undefined, kind: string | 'batch', account: string | undefined): TagHit[] {
+export function decodeSpecBody(
+  vendor: VendorId,
+  body: string | undefined,
+  kind: string | 'batch',
+  account: string | undefined,
+): TagHit[] {
   const typeHint = kind === 'batch' ? undefined : kind;
   // Unread, a track call's name is unknown: 'track' would look like an event name, so it is left out.
   const unread = typeHint === 'track' ? undefined : typeHint;
   if (!body) return [{ vendor, event: unread, account, params: {}, partial: 'no request body' }];
   const json = parseJson(body);
   if (!isRecord(json)) {
-    return [{ vendor, event: unread, account, params: {}, partial: 'the body is not a JSON object (truncated or not text)' }];
+    return [
+      { vendor, event: unread, account, params: {}, partial: 'the body is not a JSON object (truncated or not text)' },
+    ];
   }
   const writeKey = str(json.writeKey) ?? account;
   if (Array.isArray(json.batch)) return json.batch.map((m) => specMessageHit(vendor, m, undefined, writeKey));
@@ -90,6 +120,8 @@ export const segment: TagDecoder = {
   vendor: 'segment',
   accountInBasicAuth: true,
   anyHost: true,
+  // Off Segment's hosts: the CDN path of analytics.js, proxied.
+  pathMarks: /^\/analytics\.js\/v1\//,
   matches: (url) => {
     const path = url.pathname;
     // The CDN path carries the write key and is specific enough to trust on a first-party proxy too.
@@ -99,7 +131,9 @@ export const segment: TagDecoder = {
   decode: (url, req): TagHit[] => {
     if (url.pathname.startsWith(CDN_PREFIX)) {
       const key = url.pathname.slice(CDN_PREFIX.length).split('/')[0];
-      return [{ vendor: 'segment', event: 'library_load', account: key || undefined, params: { script: 'analytics.js' } }];
+      return [
+        { vendor: 'segment', event: 'library_load', account: key || undefined, params: { script: 'analytics.js' } },
+      ];
     }
     const kind = specPathKind(url.pathname);
     if (kind === undefined) return [];

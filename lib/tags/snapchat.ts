@@ -1,4 +1,4 @@
-import { flatten, isRecord, nameTable, namedParams, readBody, str, withForm } from './params';
+import { flatten, isRecord, namedParams, nameTable, Query, queryOf, readBody, str, withForm } from './params';
 import type { HitRequest, TagDecoder, TagHit } from './types';
 
 // Snap Pixel (pixel id = `pid`, a UUID), on tr.snapchat.com and its twins (tr6., tr-shadow.):
@@ -14,11 +14,31 @@ const CONFIG_PATH = /^\/config\/[^/]+\/([^/]+)\.js$/;
 const MAX_EVENTS = 100;
 
 const NAMES = nameTable({
-  pl: 'page_url', rf: 'referrer', ts: 'timestamp', v: 'library_version', if: 'in_iframe', bt: 'build',
-  intg: 'integration', u_c1: 'browser_id', u_hem: 'hashed_email', u_hpn: 'hashed_phone', u_scsid: 'session_id',
-  u_sclid: 'click_id', e_desc: 'description', e_sm: 'sign_up_method', e_su: 'success', e_ni: 'number_items',
-  e_iids: 'item_ids', e_ic: 'item_category', e_pia: 'payment_info_available', e_cur: 'currency', e_pr: 'price',
-  e_tid: 'transaction_id', e_ss: 'search_string', 'ctx.url': 'page_url', 'ctx.v': 'library_version',
+  pl: 'page_url',
+  rf: 'referrer',
+  ts: 'timestamp',
+  v: 'library_version',
+  if: 'in_iframe',
+  bt: 'build',
+  intg: 'integration',
+  u_c1: 'browser_id',
+  u_hem: 'hashed_email',
+  u_hpn: 'hashed_phone',
+  u_scsid: 'session_id',
+  u_sclid: 'click_id',
+  e_desc: 'description',
+  e_sm: 'sign_up_method',
+  e_su: 'success',
+  e_ni: 'number_items',
+  e_iids: 'item_ids',
+  e_ic: 'item_category',
+  e_pia: 'payment_info_available',
+  e_cur: 'currency',
+  e_pr: 'price',
+  e_tid: 'transaction_id',
+  e_ss: 'search_string',
+  'ctx.url': 'page_url',
+  'ctx.v': 'library_version',
 });
 const SKIP: ReadonlySet<string> = new Set(['pid', 'ev']);
 
@@ -33,7 +53,7 @@ function endpoint(url: URL): 'p' | undefined {
   return p === '/p' || p === '/p/' ? 'p' : undefined;
 }
 
-function recordHit(event: Record<string, unknown>, shared: Record<string, string>, query: URLSearchParams): TagHit {
+function recordHit(event: Record<string, unknown>, shared: Record<string, string>, query: Query): TagHit {
   return {
     vendor: 'snapchat',
     event: str(event.ev) ?? query.get('ev') ?? undefined,
@@ -43,26 +63,30 @@ function recordHit(event: Record<string, unknown>, shared: Record<string, string
 }
 
 /** Hits of a JSON body; [] when it is telemetry (no pid, no event anywhere). */
-function jsonHits(value: unknown, query: URLSearchParams): TagHit[] {
+function jsonHits(value: unknown, query: Query): TagHit[] {
   const base = namedParams(query, NAMES, SKIP);
   const named = query.has('pid') || query.has('ev');
   if (!isRecord(value)) return named ? [formHit(query)] : [];
   if (Array.isArray(value.req)) {
-    const shared = { ...base, ...(isRecord(value.ctx) ? namedParams(Object.entries(flatten(value.ctx, 'ctx')), NAMES) : {}) };
+    const shared = {
+      ...base,
+      ...(isRecord(value.ctx) ? namedParams(Object.entries(flatten(value.ctx, 'ctx')), NAMES) : {}),
+    };
     const hits: TagHit[] = [];
     for (const item of value.req) {
       if (hits.length === MAX_EVENTS) {
         hits[hits.length - 1]!.partial = `batch cut at ${MAX_EVENTS} events`;
         break;
       }
-      if (isRecord(item) && isRecord(item.t) && (item.t.ev !== undefined || item.t.pid !== undefined)) hits.push(recordHit(item.t, shared, query));
+      if (isRecord(item) && isRecord(item.t) && (item.t.ev !== undefined || item.t.pid !== undefined))
+        hits.push(recordHit(item.t, shared, query));
     }
     return hits.length === 0 && named ? [formHit(query)] : hits;
   }
   return value.pid !== undefined || value.ev !== undefined || named ? [recordHit(value, base, query)] : [];
 }
 
-function formHit(fields: URLSearchParams, partial?: string): TagHit {
+function formHit(fields: Query, partial?: string): TagHit {
   const hit: TagHit = {
     vendor: 'snapchat',
     event: fields.get('ev') ?? undefined,
@@ -86,13 +110,13 @@ export const snapchat: TagDecoder = {
     const body = readBody(req.body);
     switch (body.kind) {
       case 'json':
-        return jsonHits(body.value, url.searchParams);
+        return jsonHits(body.value, queryOf(url));
       case 'broken':
-        return [formHit(url.searchParams, 'body is not valid JSON (cut at the capture limit?): only the URL was read')];
+        return [formHit(queryOf(url), 'body is not valid JSON (cut at the capture limit?): only the URL was read')];
       case 'text':
-        return [formHit(withForm(url.searchParams, body.text))];
+        return [formHit(withForm(queryOf(url), body.text))];
       case 'none':
-        return [formHit(url.searchParams, req.method === 'POST' ? 'request body not available' : undefined)];
+        return [formHit(queryOf(url), req.method === 'POST' ? 'request body not available' : undefined)];
     }
   },
 };

@@ -1,4 +1,4 @@
-import { decodeBase64Text, flatten, isRecord, parseJson, str } from './params';
+import { decodeBase64Text, flatten, isRecord, parseJson, queryOf, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Snowplow runs on the customer's own collector host, so the request shape identifies it: the Tracker Protocol as
@@ -13,20 +13,52 @@ const TP2_PATH = '/com.snowplowanalytics.snowplow/tp2';
 const IGLU_PREFIX = /^iglu:/;
 
 const NAMES: Readonly<Record<string, string>> = {
-  tv: 'tracker_version', tna: 'tracker_namespace', p: 'platform', url: 'page_url', page: 'page_title',
-  refr: 'referrer', duid: 'domain_user_id', uid: 'user_id', sid: 'session_id', vid: 'session_index',
-  eid: 'event_id', dtm: 'device_timestamp', stm: 'sent_timestamp', res: 'screen_resolution', vp: 'viewport',
-  lang: 'language', cs: 'charset', tz: 'timezone', ds: 'document_size',
-  se_ca: 'event_category', se_ac: 'event_action', se_la: 'event_label', se_pr: 'event_property', se_va: 'event_value',
-  tr_id: 'order_id', tr_af: 'affiliation', tr_tt: 'total', tr_tx: 'tax', tr_sh: 'shipping', tr_cu: 'currency',
-  ti_id: 'order_id', ti_sk: 'sku', ti_nm: 'item_name', ti_ca: 'item_category', ti_pr: 'price', ti_qu: 'quantity',
+  tv: 'tracker_version',
+  tna: 'tracker_namespace',
+  p: 'platform',
+  url: 'page_url',
+  page: 'page_title',
+  refr: 'referrer',
+  duid: 'domain_user_id',
+  uid: 'user_id',
+  sid: 'session_id',
+  vid: 'session_index',
+  eid: 'event_id',
+  dtm: 'device_timestamp',
+  stm: 'sent_timestamp',
+  res: 'screen_resolution',
+  vp: 'viewport',
+  lang: 'language',
+  cs: 'charset',
+  tz: 'timezone',
+  ds: 'document_size',
+  se_ca: 'event_category',
+  se_ac: 'event_action',
+  se_la: 'event_label',
+  se_pr: 'event_property',
+  se_va: 'event_value',
+  tr_id: 'order_id',
+  tr_af: 'affiliation',
+  tr_tt: 'total',
+  tr_tx: 'tax',
+  tr_sh: 'shipping',
+  tr_cu: 'currency',
+  ti_id: 'order_id',
+  ti_sk: 'sku',
+  ti_nm: 'item_name',
+  ti_ca: 'item_category',
+  ti_pr: 'price',
+  ti_qu: 'quantity',
   ti_cu: 'currency',
 };
 /** Decoded separately (event, account, self-describing data) or too bulky to be useful as params (contexts). */
 const SKIP: ReadonlySet<string> = new Set(['e', 'aid', 'ue_pr', 'ue_px', 'co', 'cx']);
 
 const EVENT_TYPES: Readonly<Record<string, string>> = {
-  pv: 'page_view', pp: 'page_ping', tr: 'transaction', ti: 'transaction_item',
+  pv: 'page_view',
+  pp: 'page_ping',
+  tr: 'transaction',
+  ti: 'transaction_item',
 };
 
 function isLibrary(url: URL, path: string): boolean {
@@ -36,11 +68,20 @@ function isLibrary(url: URL, path: string): boolean {
 }
 
 /** Name and data of a self-describing event: `iglu:<vendor>/<name>/<format>/<version>` → name. */
-function selfDescribing(fields: Map<string, string>): { name?: string; schema?: string; data: Record<string, string>; partial?: string } {
+function selfDescribing(fields: Map<string, string>): {
+  name?: string;
+  schema?: string;
+  data: Record<string, string>;
+  partial?: string;
+} {
   const plain = fields.get('ue_pr');
   const encoded = fields.get('ue_px');
   const text = plain ?? (encoded !== undefined ? decodeBase64Text(encoded) : undefined);
-  if (text === undefined) return { data: {}, partial: encoded !== undefined ? 'ue_px is not base64 JSON' : 'self-describing event without ue_pr/ue_px' };
+  if (text === undefined)
+    return {
+      data: {},
+      partial: encoded !== undefined ? 'ue_px is not base64 JSON' : 'self-describing event without ue_pr/ue_px',
+    };
   const outer = parseJson(text);
   const inner = isRecord(outer) ? outer.data : undefined;
   if (!isRecord(inner)) return { data: {}, partial: 'the self-describing event is not valid JSON (truncated?)' };
@@ -79,20 +120,37 @@ function fromRecord(entry: Record<string, unknown>): Map<string, string> {
 export const snowplow: TagDecoder = {
   vendor: 'snowplow',
   anyHost: true,
+  // Any collector: /i, the tp2 path, the sp.js tracker.
+  pathMarks: /^\/i$|\/com\.snowplowanalytics\.snowplow\/tp2$|\/sp(?:\.lite)?\.js$/,
   matches: (url) => {
     const path = url.pathname;
-    if (path === '/i') return url.searchParams.has('tv') && url.searchParams.has('e');
+    if (path === '/i') return queryOf(url).has('tv') && queryOf(url).has('e');
     return path.endsWith(TP2_PATH) || isLibrary(url, path);
   },
   decode: (url, req): TagHit[] => {
-    if (url.pathname === '/i') return [eventHit(new Map(url.searchParams))];
-    if (!url.pathname.endsWith(TP2_PATH)) return [{ vendor: 'snowplow', event: 'library_load', params: { script: url.pathname.slice(url.pathname.lastIndexOf('/') + 1) } }];
+    if (url.pathname === '/i') return [eventHit(new Map(queryOf(url)))];
+    if (!url.pathname.endsWith(TP2_PATH))
+      return [
+        {
+          vendor: 'snowplow',
+          event: 'library_load',
+          params: { script: url.pathname.slice(url.pathname.lastIndexOf('/') + 1) },
+        },
+      ];
     const json = parseJson(req.body);
     if (!isRecord(json) || !Array.isArray(json.data)) {
-      return [{ vendor: 'snowplow', params: {}, partial: req.body ? 'the payload is not valid payload_data JSON (truncated?)' : 'no request body' }];
+      return [
+        {
+          vendor: 'snowplow',
+          params: {},
+          partial: req.body ? 'the payload is not valid payload_data JSON (truncated?)' : 'no request body',
+        },
+      ];
     }
     return json.data.map((entry) =>
-      isRecord(entry) ? eventHit(fromRecord(entry)) : { vendor: 'snowplow' as const, params: {}, partial: 'an event is not an object' },
+      isRecord(entry)
+        ? eventHit(fromRecord(entry))
+        : { vendor: 'snowplow' as const, params: {}, partial: 'an event is not an object' },
     );
   },
 };

@@ -24,8 +24,12 @@ function impressions(list: unknown[], account: string | undefined): TagHit[] {
       const params: Record<string, string> = {};
       if (name) params.feature_flag = name;
       const pairs: Array<[string, unknown]> = [
-        ['key', entry.k ?? entry.keyName], ['treatment', entry.t ?? entry.treatment], ['time', entry.m ?? entry.time],
-        ['change_number', entry.c ?? entry.changeNumber], ['label', entry.r ?? entry.label], ['bucketing_key', entry.b ?? entry.bucketingKey],
+        ['key', entry.k ?? entry.keyName],
+        ['treatment', entry.t ?? entry.treatment],
+        ['time', entry.m ?? entry.time],
+        ['change_number', entry.c ?? entry.changeNumber],
+        ['label', entry.r ?? entry.label],
+        ['bucketing_key', entry.b ?? entry.bucketingKey],
       ];
       for (const [key, value] of pairs) {
         const text = str(value);
@@ -38,15 +42,23 @@ function impressions(list: unknown[], account: string | undefined): TagHit[] {
 }
 
 function events(list: unknown[], account: string | undefined): TagHit[] {
-  return list.slice(0, MAX_HITS).filter(isRecord).map((e): TagHit => {
-    const params: Record<string, string> = {};
-    for (const [key, name] of [['trafficTypeName', 'traffic_type'], ['key', 'key'], ['value', 'value'], ['timestamp', 'timestamp']] as const) {
-      const text = str(e[key]);
-      if (text !== undefined) params[name] = text;
-    }
-    if (isRecord(e.properties)) Object.assign(params, flatten(e.properties));
-    return { vendor: 'split', event: str(e.eventTypeId), account, params };
-  });
+  return list
+    .slice(0, MAX_HITS)
+    .filter(isRecord)
+    .map((e): TagHit => {
+      const params: Record<string, string> = {};
+      for (const [key, name] of [
+        ['trafficTypeName', 'traffic_type'],
+        ['key', 'key'],
+        ['value', 'value'],
+        ['timestamp', 'timestamp'],
+      ] as const) {
+        const text = str(e[key]);
+        if (text !== undefined) params[name] = text;
+      }
+      if (isRecord(e.properties)) Object.assign(params, flatten(e.properties));
+      return { vendor: 'split', event: str(e.eventTypeId), account, params };
+    });
 }
 
 function kindOf(path: string): 'impressions' | 'events' | undefined {
@@ -60,11 +72,14 @@ export const split: TagDecoder = {
   matches: (url) => {
     if (!domainIs(url.hostname, 'split.io')) return false;
     const path = url.pathname;
-    return kindOf(path) !== undefined || (url.hostname.startsWith('cdn') && path.startsWith('/sdk/') && path.endsWith('.js'));
+    return (
+      kindOf(path) !== undefined || (url.hostname.startsWith('cdn') && path.startsWith('/sdk/') && path.endsWith('.js'))
+    );
   },
   decode: (url, req): TagHit[] => {
     const path = url.pathname;
-    if (path.endsWith('.js')) return [{ vendor: 'split', event: 'library_load', params: { script: path.slice(path.lastIndexOf('/') + 1) } }];
+    if (path.endsWith('.js'))
+      return [{ vendor: 'split', event: 'library_load', params: { script: path.slice(path.lastIndexOf('/') + 1) } }];
     const kind = kindOf(path);
     if (kind === undefined) return [];
     const body = readBody(req.body);

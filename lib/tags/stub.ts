@@ -30,5 +30,10 @@ export function stubReason(req: StubRequest, endpoints: readonly CustomEndpoint[
   if (vendorsOwning(host).length > 0) return 'vendor_host';
   const body = req.body && req.body.length > 0 ? bytesBody([req.body]) : undefined;
   const text = body?.kind === 'text' ? body.text : undefined;
-  return decodeRequest({ url: req.url, method: req.method, ...(text !== undefined ? { body: text } : {}) }, { endpoints }).length > 0 ? 'tag_hit' : undefined;
+  return decodeRequest(
+    { url: req.url, method: req.method, ...(text !== undefined ? { body: text } : {}) },
+    { endpoints },
+  ).length > 0
+    ? 'tag_hit'
+    : undefined;
 }

@@ -1,4 +1,4 @@
-import { domainIs, flatten, isRecord, parseForm, parseJson } from './params';
+import { domainIs, flatten, isRecord, parseForm, parseJson, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Tealium iQ is a tag manager: the page loads `https://tags.tiqcdn.com/utag/<account>/<profile>/<env>/utag.js` (and
@@ -12,13 +12,19 @@ import type { TagDecoder, TagHit } from './types';
 const UTAG = /\/utag\/([^/]+)\/([^/]+)\/([^/]+)\/(utag(?:\.sync)?\.js)$/;
 
 const NAMES: Readonly<Record<string, string>> = {
-  tealium_datasource: 'datasource', tealium_visitor_id: 'visitor_id', tealium_trace_id: 'trace_id',
-  tealium_session_id: 'session_id', tealium_environment: 'environment',
+  tealium_datasource: 'datasource',
+  tealium_visitor_id: 'visitor_id',
+  tealium_trace_id: 'trace_id',
+  tealium_session_id: 'session_id',
+  tealium_environment: 'environment',
 };
 const HANDLED: ReadonlySet<string> = new Set(['tealium_account', 'tealium_profile', 'tealium_event']);
 
 function isCollect(url: URL, path: string): boolean {
-  return (path.endsWith('/event') || path.endsWith('/bulk-event') || path.endsWith('/i.gif')) && domainIs(url.hostname, 'tealiumiq.com');
+  return (
+    (path.endsWith('/event') || path.endsWith('/bulk-event') || path.endsWith('/i.gif')) &&
+    domainIs(url.hostname, 'tealiumiq.com')
+  );
 }
 
 function hitOf(fields: Record<string, string>, pathAccount: string | undefined): TagHit {
@@ -46,6 +52,8 @@ function accountFromPath(pathname: string): string | undefined {
 export const tealium: TagDecoder = {
   vendor: 'tealium',
   anyHost: true,
+  // Off its hosts: a self-hosted utag.js.
+  pathMarks: /\/utag\//,
   matches: (url) => {
     const path = url.pathname;
     return isCollect(url, path) || (path.endsWith('.js') && path.includes('/utag/') && UTAG.test(path));
@@ -55,10 +63,17 @@ export const tealium: TagDecoder = {
       const m = UTAG.exec(url.pathname);
       if (!m) return [];
       const [, account, profile, env, script] = m;
-      return [{ vendor: 'tealium', event: 'library_load', account: `${account}/${profile}`, params: { environment: env ?? '', script: script ?? '' } }];
+      return [
+        {
+          vendor: 'tealium',
+          event: 'library_load',
+          account: `${account}/${profile}`,
+          params: { environment: env ?? '', script: script ?? '' },
+        },
+      ];
     }
     const pathAccount = accountFromPath(url.pathname);
-    const query: Record<string, string> = Object.fromEntries(url.searchParams);
+    const query: Record<string, string> = Object.fromEntries(queryOf(url));
     const body = req.body?.trimStart();
     if (body?.startsWith('{') || body?.startsWith('[')) {
       const json = parseJson(body);

@@ -1,4 +1,4 @@
-import { flatten, isRecord, nameTable, namedParams, parseJson, readBody, str } from './params';
+import { flattenRenamed, isRecord, namedParams, nameTable, parseJson, queryOf, readBody, str } from './params';
 import type { HitRequest, TagDecoder, TagHit } from './types';
 
 // TikTok Pixel (pixel code = `context.pixel.code`, `C…`):
@@ -18,8 +18,12 @@ const URL_SAFE_UNDERSCORE = /_/g;
 
 // Dotted keys of the flattened event, renamed; `properties.` is stripped separately (it is the advertiser's data).
 const NAMES = nameTable({
-  'context.page.url': 'page_url', 'context.page.referrer': 'referrer', 'context.library.name': 'library_name',
-  'context.library.version': 'library_version', 'context.pixel.codes': 'pixel_codes', 'context.session_id': 'session_id',
+  'context.page.url': 'page_url',
+  'context.page.referrer': 'referrer',
+  'context.library.name': 'library_name',
+  'context.library.version': 'library_version',
+  'context.pixel.codes': 'pixel_codes',
+  'context.session_id': 'session_id',
 });
 
 function isTikTokHost(host: string): boolean {
@@ -39,6 +43,11 @@ function rename(key: string): string | undefined {
   return NAMES[key] ?? key;
 }
 
+/** A key's name in params, or undefined when it is dropped (an empty name included). */
+function kept(key: string): string | undefined {
+  return rename(key) || undefined;
+}
+
 function pixelCode(event: Record<string, unknown>): string | undefined {
   const context = isRecord(event.context) ? event.context : undefined;
   const pixel = context && isRecord(context.pixel) ? context.pixel : undefined;
@@ -47,11 +56,7 @@ function pixelCode(event: Record<string, unknown>): string | undefined {
 }
 
 function hitOf(event: Record<string, unknown>, fallbackAccount: string | undefined): TagHit {
-  const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(flatten(event))) {
-    const name = rename(key);
-    if (name) params[name] = value;
-  }
+  const params = flattenRenamed(event, kept);
   return {
     vendor: 'tiktok',
     // Auto-collected activity on /act names itself in `action` rather than `event`.
@@ -92,7 +97,7 @@ function fromBase64(text: string): unknown {
 }
 
 function queryHit(url: URL, account: string | undefined, partial?: string): TagHit {
-  const q = url.searchParams;
+  const q = queryOf(url);
   const hit: TagHit = {
     vendor: 'tiktok',
     event: q.get('event') ?? undefined,
@@ -115,7 +120,7 @@ export const tiktok: TagDecoder = {
   vendor: 'tiktok',
   matches: (url) => isTikTokHost(url.hostname) && (EVENT_PATH.test(url.pathname) || isLibrary(url)),
   decode: (url, req: HitRequest): TagHit[] => {
-    const sdkid = url.searchParams.get('sdkid') ?? url.searchParams.get('pixel_code') ?? undefined;
+    const sdkid = queryOf(url).get('sdkid') ?? queryOf(url).get('pixel_code') ?? undefined;
     if (isLibrary(url)) return [{ vendor: 'tiktok', event: 'library_load', account: sdkid, params: {} }];
 
     const body = readBody(req.body);
@@ -123,10 +128,11 @@ export const tiktok: TagDecoder = {
       const hits = decodeEvents(body.value, sdkid);
       return hits.length > 0 ? hits : [queryHit(url, sdkid)];
     }
-    if (body.kind === 'broken') return [queryHit(url, sdkid, 'body is not valid JSON (cut at the capture limit?): only the URL was read')];
+    if (body.kind === 'broken')
+      return [queryHit(url, sdkid, 'body is not valid JSON (cut at the capture limit?): only the URL was read')];
     if (body.kind === 'text') return [queryHit(url, sdkid, 'body is not JSON: only the URL was read')];
 
-    const message = url.searchParams.get('analytics_message');
+    const message = queryOf(url).get('analytics_message');
     if (message) {
       const hits = decodeEvents(fromBase64(message), sdkid);
       return hits.length > 0 ? hits : [queryHit(url, sdkid, 'analytics_message did not decode')];

@@ -24,18 +24,38 @@ export interface TagHit {
 }
 
 /** A vendor's decoder: one per file in lib/tags/. Decoders never throw; the registry guards them anyway. */
-export interface TagDecoder {
+export type TagDecoder = HostBoundDecoder | AnyHostDecoder;
+
+interface DecoderBase {
   vendor: VendorId;
-  /**
-   * Set when the decoder recognises its vendor's payload on any host (first-party proxies, self-hosted
-   * collectors). Otherwise a request is offered to it only when its host is one of the vendor's registry hosts
-   * (lib/tags/vendors.ts) or a subdomain of one. A host missing there silently drops that host's hits:
-   * lib/tags/dispatch.property.test.ts checks the registry's hosts against `matches`.
-   */
-  anyHost?: true;
   /** The vendor's SDK may send the account as HTTP Basic auth's user name (a write key): see lib/tags/auth.ts. */
   accountInBasicAuth?: true;
   /** Cheap test on the parsed URL; `decode` runs only when it is true. */
   matches: (url: URL, req: HitRequest) => boolean;
   decode: (url: URL, req: HitRequest) => TagHit[];
+}
+
+/**
+ * The usual decoder: a request is offered to it only when its host is one of the vendor's registry hosts
+ * (lib/tags/vendors.ts) or a subdomain of one. A host missing there silently drops that host's hits:
+ * lib/tags/dispatch.property.test.ts checks the registry's hosts against `matches`.
+ */
+interface HostBoundDecoder extends DecoderBase {
+  anyHost?: undefined;
+  pathMarks?: undefined;
+}
+
+/**
+ * A decoder that recognises its vendor's payload on any host (first-party proxies, self-hosted collectors). Every
+ * request of every tab would reach it, so it says what a path it can match looks like: on the vendor's registry
+ * hosts it is always asked; elsewhere only when `pathMarks` finds something in the path. Keep such decoders few.
+ */
+interface AnyHostDecoder extends DecoderBase {
+  anyHost: true;
+  /**
+   * Tested on `url.pathname` before `matches` off the vendor's own hosts: it must find something in every path
+   * `matches` can accept there (lib/tags/dispatch.property.test.ts checks it). No flags, no capture groups:
+   * dispatch joins the marks of all any-host decoders into one pattern, tested once per request.
+   */
+  pathMarks: RegExp;
 }

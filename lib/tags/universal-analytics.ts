@@ -1,6 +1,6 @@
 import { BODY_CAP } from './body';
 import { gtagScriptId, gtagScriptParams } from './gtm';
-import { hostIs, parseForm } from './params';
+import { hostIs, parseForm, Query, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Universal Analytics (analytics.js / gtag.js with UA- ids), Measurement Protocol v1 — retired by Google, still on
@@ -83,7 +83,15 @@ const UA_NAMES: Readonly<Record<string, string>> = {
 
 // Enhanced ecommerce keys inside `prN…`, `ilNpiM…`, `promoN…`.
 const PRODUCT_NAMES: Readonly<Record<string, string>> = {
-  id: 'id', nm: 'name', br: 'brand', ca: 'category', va: 'variant', pr: 'price', qt: 'quantity', cc: 'coupon', ps: 'position',
+  id: 'id',
+  nm: 'name',
+  br: 'brand',
+  ca: 'category',
+  va: 'variant',
+  pr: 'price',
+  qt: 'quantity',
+  cc: 'coupon',
+  ps: 'position',
 };
 const PROMO_NAMES: Readonly<Record<string, string>> = { id: 'id', nm: 'name', cr: 'creative', ps: 'position' };
 
@@ -133,7 +141,7 @@ function isAnalyticsHost(url: URL): boolean {
   return hostIs(url, 'google-analytics.com') || hostIs(url, 'analytics.google.com');
 }
 
-function isUaPayload(fields: URLSearchParams): boolean {
+function isUaPayload(fields: Query): boolean {
   return fields.get('v') === '1' && fields.get('tid')?.startsWith('UA-') === true;
 }
 
@@ -146,14 +154,25 @@ function isHitPath(path: string): boolean {
   if (path.endsWith('/batch')) return true;
   if (!path.endsWith('/collect')) return false;
   // /g/collect is GA4, /mp/collect GA4's server protocol; ccm and rmkt are Google Ads.
-  return !path.endsWith('/g/collect') && !path.endsWith('/mp/collect') && !path.endsWith('/ccm/collect') && !path.includes('/rmkt/');
+  return (
+    !path.endsWith('/g/collect') &&
+    !path.endsWith('/mp/collect') &&
+    !path.endsWith('/ccm/collect') &&
+    !path.includes('/rmkt/')
+  );
 }
 
 function isHit(url: URL, body: string | undefined): boolean {
   if (!isHitPath(url.pathname)) return false;
   if (hostIs(url, 'doubleclick.net')) return false;
-  if (isAnalyticsHost(url)) return url.pathname === '/collect' || url.pathname === '/r/collect' || url.pathname === '/j/collect' || url.pathname === '/batch';
-  if (isUaPayload(url.searchParams)) return true;
+  if (isAnalyticsHost(url))
+    return (
+      url.pathname === '/collect' ||
+      url.pathname === '/r/collect' ||
+      url.pathname === '/j/collect' ||
+      url.pathname === '/batch'
+    );
+  if (isUaPayload(queryOf(url))) return true;
   return body !== undefined && body.length > 0 && isUaPayload(parseForm(firstLine(body)));
 }
 
@@ -162,7 +181,7 @@ function isLibrary(url: URL): boolean {
   return isAnalyticsHost(url) && (url.pathname === '/analytics.js' || url.pathname === '/analytics_debug.js');
 }
 
-function hitFrom(shared: URLSearchParams, line: URLSearchParams | undefined): TagHit {
+function hitFrom(shared: Query, line: Query | undefined): TagHit {
   const params: Record<string, string> = {};
   let event: string | undefined;
   let account: string | undefined;
@@ -182,7 +201,7 @@ function hitFrom(shared: URLSearchParams, line: URLSearchParams | undefined): Ta
 }
 
 function decodeHits(url: URL, body: string | undefined): TagHit[] {
-  if (!body || body.trim() === '') return [hitFrom(url.searchParams, undefined)];
+  if (!body || body.trim() === '') return [hitFrom(queryOf(url), undefined)];
   let text = body;
   let cut: string | undefined;
   if (text.length > BODY_CAP) {
@@ -198,9 +217,9 @@ function decodeHits(url: URL, body: string | undefined): TagHit[] {
       cut = `more than ${MAX_HITS} hits in one body: the rest were not read`;
       break;
     }
-    hits.push(hitFrom(url.searchParams, parseForm(line)));
+    hits.push(hitFrom(queryOf(url), parseForm(line)));
   }
-  if (hits.length === 0) return [hitFrom(url.searchParams, undefined)];
+  if (hits.length === 0) return [hitFrom(queryOf(url), undefined)];
   const last = hits[hits.length - 1]!;
   if (cut) last.partial = last.partial ? `${last.partial}; ${cut}` : cut;
   return hits;
@@ -209,13 +228,18 @@ function decodeHits(url: URL, body: string | undefined): TagHit[] {
 export const universalAnalytics: TagDecoder = {
   vendor: 'universal-analytics',
   anyHost: true,
+  // Off Google's hosts: a proxied /collect or /batch, a gtag.js load.
+  pathMarks: /\/(?:collect|batch)$|\/gtag\/(?:js|destination)$/,
   matches: (url, req) => isLibrary(url) || isHit(url, req.body),
   decode: (url, req): TagHit[] => {
     const scriptId = gtagScriptId(url);
     if (scriptId !== undefined) {
-      return [{ vendor: 'universal-analytics', event: 'library_load', account: scriptId, params: gtagScriptParams(url) }];
+      return [
+        { vendor: 'universal-analytics', event: 'library_load', account: scriptId, params: gtagScriptParams(url) },
+      ];
     }
-    if (url.pathname.endsWith('.js')) return [{ vendor: 'universal-analytics', event: 'library_load', params: { script: url.pathname.slice(1) } }];
+    if (url.pathname.endsWith('.js'))
+      return [{ vendor: 'universal-analytics', event: 'library_load', params: { script: url.pathname.slice(1) } }];
     return decodeHits(url, req.body);
   },
 };

@@ -1,4 +1,4 @@
-import { flatten, nameTable, namedParams, parseJson, readBody, str, withForm } from './params';
+import { flatten, namedParams, nameTable, parseJson, queryOf, readBody, str, withForm } from './params';
 import type { HitRequest, TagDecoder, TagHit } from './types';
 
 // X (Twitter) Pixel: GET https://analytics.twitter.com/i/adsct?txn_id=PIXEL&p_id=Twitter&… — sent twice, to
@@ -16,9 +16,18 @@ const EVENT_TAG = /^tw-([a-z0-9]+)-([a-z0-9]+)$/i;
 const MAX_EVENTS = 100;
 
 const NAMES = nameTable({
-  txn_id: 'tag_id', p_id: 'pixel_type', p_user_id: 'user_id', tw_sale_amount: 'value', tw_order_quantity: 'quantity',
-  tw_document_href: 'page_url', tw_iframe_status: 'in_iframe', tpx_cb: 'callback', pl_id: 'page_load_id',
-  pt: 'page_title', version: 'library_version', dv: 'device_info',
+  txn_id: 'tag_id',
+  p_id: 'pixel_type',
+  p_user_id: 'user_id',
+  tw_sale_amount: 'value',
+  tw_order_quantity: 'quantity',
+  tw_document_href: 'page_url',
+  tw_iframe_status: 'in_iframe',
+  tpx_cb: 'callback',
+  pl_id: 'page_load_id',
+  pt: 'page_title',
+  version: 'library_version',
+  dv: 'device_info',
 });
 const SKIP: ReadonlySet<string> = new Set(['events', 'event', 'tw_event']);
 
@@ -52,13 +61,14 @@ export const x: TagDecoder = {
     if (!isHit(url)) return [];
 
     const body = readBody(req.body);
-    const fields = withForm(url.searchParams, body.kind === 'text' ? body.text : undefined);
+    const fields = withForm(queryOf(url), body.kind === 'text' ? body.text : undefined);
     const shared = namedParams(fields, NAMES, SKIP);
     const txn = fields.get('txn_id') ?? undefined;
     const tag = txn ? EVENT_TAG.exec(txn) : null;
     const account = tag ? tag[1] : txn;
     const partials: string[] = [];
-    if (body.kind === 'broken') partials.push('body is not valid JSON (cut at the capture limit?): only the URL was read');
+    if (body.kind === 'broken')
+      partials.push('body is not valid JSON (cut at the capture limit?): only the URL was read');
 
     const eventsText = fields.get('events');
     const events = eventsText === null ? undefined : eventList(eventsText);
