@@ -16,7 +16,13 @@ export type PageMessage =
   /** content → background: the page said something (dataLayer event, consent state). */
   | { type: 'page_event'; id: string; event: PageEvent; at: number }
   /** content → background: tag-candidate requests from the page's resource timing (a second witness). */
-  | { type: 'resources_seen'; items: ResourceSeen[] };
+  | { type: 'resources_seen'; items: ResourceSeen[] }
+  /**
+   * content (top frame) → background: the document's title, once it has loaded and after a route change. Said
+   * by the document itself, it is filed under that document's page — the tab's own title event can come before
+   * the page it names was recorded.
+   */
+  | { type: 'page_title'; title: string };
 
 export type Message =
   | PageMessage
@@ -29,6 +35,14 @@ export type MessageType = Message['type'];
 
 /** Name of the BroadcastChannel on which the worker tells open extension pages that a tab's data changed. */
 export const CHANGES_CHANNEL = 'tagwatch-changes';
-export interface ChangeNotice {
-  tabId: number;
-}
+
+/** What the worker posts on CHANGES_CHANNEL. Pages read IndexedDB for the data: a notice only says where to look. */
+export type ChangeNotice =
+  /**
+   * The tab's records timed at or after `since` (ms since the epoch) were written, changed or deleted, or its
+   * pages changed (a new page, a route change, a title): live views read that part again. Posted within a frame
+   * of the write, also while the page loads (`-Infinity`: read everything again; `Infinity`: only the pages).
+   */
+  | { kind: 'records'; tabId: number; since: number }
+  /** The tab's audit may have changed (its records or the plans): views redo it. At most one per 150 ms per tab, held while the page loads. */
+  | { kind: 'changed'; tabId: number };

@@ -3,7 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { installPageHooks, signalPoster } from './hooks';
 import { SIGNAL_KEY, type PageSignal } from './signals';
 
-type Win = Window & typeof globalThis & { dataLayer?: unknown[]; fbq?: (...args: unknown[]) => unknown; gtag?: (...args: unknown[]) => void };
+type Win = Window &
+  typeof globalThis & {
+    dataLayer?: unknown[];
+    fbq?: (...args: unknown[]) => unknown;
+    gtag?: (...args: unknown[]) => void;
+  };
 
 let signals: PageSignal[];
 let win: Win;
@@ -17,7 +22,8 @@ function install(prepare?: (w: Win) => void) {
   installPageHooks(win, (s) => signals.push(s));
 }
 
-const events = () => signals.filter((s) => s.kind === 'datalayer').map((s) => (s.kind === 'datalayer' ? `${s.source}:${s.event}` : ''));
+const events = () =>
+  signals.filter((s) => s.kind === 'datalayer').map((s) => (s.kind === 'datalayer' ? `${s.source}:${s.event}` : ''));
 
 describe('dataLayer', () => {
   beforeEach(() => install());
@@ -57,20 +63,47 @@ describe('dataLayer', () => {
       // eslint-disable-next-line prefer-rest-params
       win.dataLayer!.push(arguments);
     };
-    win.gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'granted' });
+    // The EEA's 30 countries and the UK: a region list crosses whole, not cut as a snapshot would.
+    const region = 'AT BE BG HR CY CZ DK EE FI FR DE GR HU IS IE IT LV LI LT LU MT NL NO PL PT RO SK SI ES SE GB'.split(
+      ' ',
+    );
+    win.gtag('consent', 'default', {
+      ad_storage: 'denied',
+      analytics_storage: 'granted',
+      wait_for_update: 500,
+      region,
+    });
+    win.gtag('consent', 'update', { ad_storage: 'granted' });
     win.gtag('event', 'sign_up', { method: 'email' });
-    expect(signals.map((s) => s.kind)).toEqual(['consent', 'datalayer']);
-    expect(signals[0]).toMatchObject({ kind: 'consent', source: 'gcm_default', adStorage: 'denied', analyticsStorage: 'granted' });
+    expect(signals.map((s) => s.kind)).toEqual(['consent', 'consent', 'datalayer']);
+    expect(signals[0]).toMatchObject({ kind: 'consent', source: 'gcm_default' });
+    expect(JSON.parse(signals[0]!.kind === 'consent' ? signals[0]!.data : '')).toEqual({
+      ad_storage: 'denied',
+      analytics_storage: 'granted',
+      wait_for_update: 500,
+      region,
+    });
+    expect(signals[1]).toMatchObject({ kind: 'consent', source: 'gcm_update', data: '{"ad_storage":"granted"}' });
     expect(events()).toEqual(['gtag:sign_up']);
+    // A command that cannot be serialised is not read, and the page's call goes on as before.
+    const cyclic: Record<string, unknown> = { ad_storage: 'denied' };
+    cyclic.self = cyclic;
+    expect(() => win.gtag!('consent', 'update', cyclic)).not.toThrow();
+    expect(win.dataLayer!.length).toBe(4);
+    expect(signals.filter((s) => s.kind === 'consent')).toHaveLength(2);
   });
 
   it('survives cyclic and huge objects, bounding what it serialises', () => {
     win.dataLayer = [];
     const cyclic: Record<string, unknown> = { event: 'cyclic' };
     cyclic.self = cyclic;
-    const huge = { event: 'huge', blob: 'x'.repeat(1_000_000), deep: JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200)) as unknown };
+    const huge = {
+      event: 'huge',
+      blob: 'x'.repeat(1_000_000),
+      deep: JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200)) as unknown,
+    };
     expect(win.dataLayer.push(cyclic, huge)).toBe(2);
-    const data = signals.map((s) => (s.kind === 'datalayer' ? s.data ?? '' : ''));
+    const data = signals.map((s) => (s.kind === 'datalayer' ? (s.data ?? '') : ''));
     expect(events()).toEqual(['dataLayer:cyclic', 'dataLayer:huge']);
     expect(data[0]).toContain('[cycle]');
     expect(Math.max(...data.map((d) => d.length))).toBeLessThanOrEqual(2049);
@@ -78,8 +111,48 @@ describe('dataLayer', () => {
 
   it('never lets a throwing getter reach the page', () => {
     win.dataLayer = [];
-    const evil = Object.defineProperty({}, 'event', { get() { throw new Error('boom'); }, enumerable: true });
+    const evil = Object.defineProperty({}, 'event', {
+      get() {
+        throw new Error('boom');
+      },
+      enumerable: true,
+    });
     expect(() => win.dataLayer!.push(evil)).not.toThrow();
+  });
+});
+
+describe('the TCF API', () => {
+  it('listens once it appears, and passes the TC string whole', async () => {
+    install();
+    const listeners: Array<(data: unknown, ok: boolean) => void> = [];
+    const tcString = `CQrQMwAQrQMwAEEABAENCyFoAOAAAEIAAAqIF5wAgAAgLzAvOACAvMAA${'A'.repeat(400)}`;
+    let returned: unknown;
+    (win as unknown as Record<string, unknown>).__tcfapi = (
+      command: string,
+      version: number,
+      cb: (data: unknown, ok: boolean) => void,
+    ) => {
+      if (command === 'addEventListener' && version === 2) listeners.push(cb);
+      return 'cmp-return';
+    };
+    await new Promise((r) => setTimeout(r, 600));
+    returned = ((win as unknown as Record<string, unknown>).__tcfapi as (...a: unknown[]) => unknown)(
+      'ping',
+      2,
+      () => undefined,
+    );
+    expect(returned).toBe('cmp-return');
+    expect(listeners.length).toBeGreaterThanOrEqual(1);
+    const before = signals.length;
+    listeners.at(-1)!({ gdprApplies: true, eventStatus: 'useractioncomplete', cmpId: 10, tcString }, true);
+    listeners.at(-1)!({ gdprApplies: true }, false);
+    const got = signals
+      .slice(before)
+      .flatMap((s) => (s.kind === 'consent' ? [{ source: s.source, data: JSON.parse(s.data) as unknown }] : []));
+    expect(got).toEqual([
+      { source: 'tcf', data: { gdprApplies: true, eventStatus: 'useractioncomplete', cmpId: 10, tcString } },
+    ]);
+    delete (win as unknown as Record<string, unknown>).__tcfapi;
   });
 });
 
@@ -103,7 +176,9 @@ describe('network', () => {
     });
     expect(win.navigator.sendBeacon('/g/collect?v=2', new Blob(['en=sign_up']))).toBe(true);
     await new Promise((r) => setTimeout(r, 10));
-    expect(signals).toEqual([expect.objectContaining({ kind: 'request', api: 'beacon', method: 'POST', body: btoa('en=sign_up') })]);
+    expect(signals).toEqual([
+      expect.objectContaining({ kind: 'request', api: 'beacon', method: 'POST', body: btoa('en=sign_up') }),
+    ]);
   });
 
   it('forwards a binary Blob body (a gzipped batch) intact, as base64 of its bytes', async () => {
@@ -111,9 +186,14 @@ describe('network', () => {
       Object.defineProperty(w.navigator, 'sendBeacon', { value: () => true, configurable: true, writable: true });
     });
     const gzipHead = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xab, 0xae, 0x05, 0x00];
-    win.navigator.sendBeacon('https://us.i.posthog.com/e/', new Blob([new Uint8Array(gzipHead)], { type: 'text/plain' }));
+    win.navigator.sendBeacon(
+      'https://us.i.posthog.com/e/',
+      new Blob([new Uint8Array(gzipHead)], { type: 'text/plain' }),
+    );
     await new Promise((r) => setTimeout(r, 10));
-    expect(signals).toEqual([expect.objectContaining({ kind: 'request', body: Buffer.from(gzipHead).toString('base64') })]);
+    expect(signals).toEqual([
+      expect.objectContaining({ kind: 'request', body: Buffer.from(gzipHead).toString('base64') }),
+    ]);
   });
 
   it.each([
@@ -123,7 +203,10 @@ describe('network', () => {
     install((w) => {
       Object.defineProperty(w.navigator, 'sendBeacon', { value: () => true, configurable: true, writable: true });
     });
-    (win.navigator.sendBeacon as (...a: unknown[]) => boolean)('https://www.google-analytics.com/g/collect?v=2&tid=G-1&en=sign_up', ...rest);
+    (win.navigator.sendBeacon as (...a: unknown[]) => boolean)(
+      'https://www.google-analytics.com/g/collect?v=2&tid=G-1&en=sign_up',
+      ...rest,
+    );
     expect(signals).toEqual([expect.objectContaining({ kind: 'request', api: 'beacon', body: '' })]);
   });
 
@@ -146,7 +229,11 @@ describe('history', () => {
 
 describe('signalPoster', () => {
   const fakeWindow = (posted: unknown[]) =>
-    ({ postMessage: (m: unknown) => posted.push(m), queueMicrotask: (fn: () => void) => queueMicrotask(fn), location: { origin: 'https://shop.example' } }) as unknown as Window;
+    ({
+      postMessage: (m: unknown) => posted.push(m),
+      queueMicrotask: (fn: () => void) => queueMicrotask(fn),
+      location: { origin: 'https://shop.example' },
+    }) as unknown as Window;
   const history = (n: number): PageSignal => ({ kind: 'history', url: `https://shop.example/${n}`, at: n });
 
   it('posts the signals of one task together, once the task is done', async () => {

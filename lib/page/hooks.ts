@@ -1,4 +1,4 @@
-import { SIGNAL_BODY_CAP, SIGNAL_KEY, SIGNALS_PER_MESSAGE, type PageSignal } from './signals';
+import { SIGNAL_BODY_CAP, SIGNAL_KEY, SIGNALS_PER_MESSAGE, type ConsentSource, type PageSignal } from './signals';
 import { boundedJson, isList } from './snapshot';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -14,6 +14,7 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
   const now = () => win.Date.now();
   // WebIDL calls a window's own function on the window when it is called bare: btoa needs no bind.
   const { Blob, ArrayBuffer, Request, Uint8Array: Bytes, btoa } = win;
+  const { stringify } = win.JSON;
   const blobSlice = Blob.prototype.slice;
   const blobBytes = Blob.prototype.arrayBuffer;
   const fromCharCode = String.fromCharCode;
@@ -45,14 +46,20 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
     const request = (base64: string) => emit({ kind: 'request', api, url: href, method, body: base64, at });
     const bytes = (b: Uint8Array) => {
       let text = '';
-      for (let i = 0; i < b.length; i += 8e3) text += Reflect.apply(fromCharCode, null, b.subarray(i, i + 8e3)) as string;
+      for (let i = 0; i < b.length; i += 8e3)
+        text += Reflect.apply(fromCharCode, null, b.subarray(i, i + 8e3)) as string;
       request(btoa(text));
     };
     if (body instanceof Blob) {
-      void blobBytes.call(blobSlice.call(body, 0, SIGNAL_BODY_CAP)).then((buffer) => bytes(new Bytes(buffer)), () => undefined);
+      void blobBytes.call(blobSlice.call(body, 0, SIGNAL_BODY_CAP)).then(
+        (buffer) => bytes(new Bytes(buffer)),
+        () => undefined,
+      );
     } else if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
       const whole = body instanceof ArrayBuffer;
-      bytes(new Bytes(whole ? body : body.buffer, whole ? 0 : body.byteOffset, Math.min(body.byteLength, SIGNAL_BODY_CAP)));
+      bytes(
+        new Bytes(whole ? body : body.buffer, whole ? 0 : body.byteOffset, Math.min(body.byteLength, SIGNAL_BODY_CAP)),
+      );
     } else if (api === 'beacon' && (body ?? '') === '') {
       request('');
     }
@@ -65,7 +72,9 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
       const input = args[0];
       const init = (args[1] ?? {}) as RequestInit;
       const req = input instanceof Request ? input : undefined;
-      forwardBody('fetch', req ? req.url : input, (init.method ?? req?.method ?? 'GET').toUpperCase(), init.body);
+      // A keepalive fetch's body is one Firefox (ESR 140) does not show webRequest: sent on, as a beacon's Blob is.
+      const body = init.keepalive && typeof init.body === 'string' ? new Blob([init.body]) : init.body;
+      forwardBody('fetch', req ? req.url : input, (init.method ?? req?.method ?? 'GET').toUpperCase(), body);
     });
   });
   safe(() => {
@@ -79,10 +88,16 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
   });
 
   // dataLayer, gtag (its calls are `arguments` objects pushed to the dataLayer), fbq.
-  const state = (v: unknown) => (v === 'granted' || v === 'denied' ? v : undefined);
+  /**
+   * A consent state as the page's code gave it, whole (a snapshot would cut a region list or a TC string), for
+   * lib/consent/answers.ts to read: the page can claim anything. The content script drops an oversized one.
+   */
+  const consent = (source: ConsentSource, state: unknown, keys?: string[]) =>
+    safe(() => emit({ kind: 'consent', source, data: stringify(state, keys), at: now() }));
   /** An event pushed or tracked, with a bounded snapshot of its data when there is some. */
   const datalayer = (source: 'dataLayer' | 'gtag' | 'fbq', event: unknown, ...data: unknown[]) => {
-    if (typeof event === 'string') emit({ kind: 'datalayer', source, event, ...(data.length > 0 && { data: boundedJson(data[0]) }), at: now() });
+    if (typeof event === 'string')
+      emit({ kind: 'datalayer', source, event, ...(data.length > 0 && { data: boundedJson(data[0]) }), at: now() });
   };
   const onDataLayerItem = (item: unknown) => {
     if (item === null || typeof item !== 'object') return;
@@ -91,10 +106,8 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
     const name = item[1];
     const params = item[2];
     if (command === 'event') datalayer('gtag', name, params);
-    if (command === 'consent' && (name === 'default' || name === 'update')) {
-      const states = (params ?? {}) as Record<string, unknown>;
-      emit({ kind: 'consent', source: name === 'default' ? 'gcm_default' : 'gcm_update', adStorage: state(states.ad_storage), analyticsStorage: state(states.analytics_storage), at: now() });
-    }
+    // The whole command: every consent type, wait_for_update, a region list.
+    if (command === 'consent' && (name === 'default' || name === 'update')) consent(`gcm_${name}`, params ?? {});
   };
 
   const seenLayers = new WeakSet<object>();
@@ -190,20 +203,19 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
     for (const type of ['popstate', 'hashchange']) win.addEventListener(type, report, { capture: true, passive: true });
   });
 
-  // TCF consent managers: ask once the API appears (it is usually defined by a script after ours).
+  // The TCF API: asked once it appears (usually defined by a script after ours). Its TC string crosses whole
+  // (a snapshot would cut it); an oversized one is dropped by the content script. The CMPs' own state is read by
+  // lib/page/cmp-hooks.ts, injected only into pages that load one of them.
   let tries = 0;
   const poll = () =>
     safe(() => {
-      const tcf = (win as { __tcfapi?: unknown }).__tcfapi;
-      if (typeof tcf !== 'function') {
+      const api = (win as { __tcfapi?: unknown }).__tcfapi;
+      if (typeof api !== 'function') {
         if (tries++ < 20) win.setTimeout(poll, 500);
         return;
       }
-      (tcf as Fn)('addEventListener', 2, (data: unknown, ok: unknown) => {
-        if (!ok || !data || typeof data !== 'object') return;
-        const d = data as { gdprApplies?: boolean; purpose?: { consents?: Record<string, boolean> } };
-        // Purpose 1 (store/access information on a device) is what ad identifiers need.
-        emit({ kind: 'consent', source: 'tcf', adStorage: d.gdprApplies === false || d.purpose?.consents?.['1'] === true ? 'granted' : 'denied', at: now() });
+      (api as Fn)('addEventListener', 2, (d: unknown, ok: unknown) => {
+        if (ok && d) consent('tcf', d, ['gdprApplies', 'eventStatus', 'cmpId', 'tcString']);
       });
     });
   win.setTimeout(poll, 0);

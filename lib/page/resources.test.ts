@@ -16,7 +16,9 @@ describe('isTagCandidate', () => {
 
 describe('toResourceSeen / validResources', () => {
   it('puts the start on the epoch clock', () => {
-    expect(toResourceSeen({ name: 'https://a.test/p', initiatorType: 'img', startTime: 12.4, responseStatus: 200 }, 1_000)).toEqual({ url: 'https://a.test/p', at: 1_012, initiator: 'img', status: 200 });
+    expect(
+      toResourceSeen({ name: 'https://a.test/p', initiatorType: 'img', startTime: 12.4, responseStatus: 200 }, 1_000),
+    ).toEqual({ url: 'https://a.test/p', at: 1_012, initiator: 'img', status: 200 });
   });
 
   it('keeps well-formed items and at most 200 of them', () => {

@@ -17,7 +17,9 @@ const KINDS = /^(img|image|beacon|fetch|xmlhttprequest|script|iframe|other)$/;
 
 export function isTagCandidate({ name, initiatorType }: { name: string; initiatorType: string }): boolean {
   try {
-    return KINDS.test(initiatorType) && name.length <= 8192 && name.startsWith('http') && !NEVER.test(new URL(name).pathname);
+    return (
+      KINDS.test(initiatorType) && name.length <= 8192 && name.startsWith('http') && !NEVER.test(new URL(name).pathname)
+    );
   } catch {
     return false;
   }
@@ -27,7 +29,12 @@ export function toResourceSeen(
   entry: { name: string; initiatorType: string; startTime: number; responseStatus?: number },
   timeOrigin: number,
 ): ResourceSeen {
-  return { url: entry.name, at: Math.round(timeOrigin + entry.startTime), initiator: entry.initiatorType, status: entry.responseStatus ?? 0 };
+  return {
+    url: entry.name,
+    at: Math.round(timeOrigin + entry.startTime),
+    initiator: entry.initiatorType,
+    status: entry.responseStatus ?? 0,
+  };
 }
 
 /** What the worker accepts of a page's claim: bounded, well-formed items only (the page may forge them). */
@@ -37,7 +44,14 @@ export function validResources(items: unknown): ResourceSeen[] {
   for (const item of items.slice(0, 200)) {
     if (typeof item !== 'object' || item === null) continue;
     const { url, at, initiator, status } = item as Record<string, unknown>;
-    if (typeof url === 'string' && url.length <= 8192 && typeof at === 'number' && Number.isFinite(at) && typeof initiator === 'string' && typeof status === 'number') {
+    if (
+      typeof url === 'string' &&
+      url.length <= 8192 &&
+      typeof at === 'number' &&
+      Number.isFinite(at) &&
+      typeof initiator === 'string' &&
+      typeof status === 'number'
+    ) {
       out.push({ url, at, initiator: initiator.slice(0, 32), status });
     }
   }

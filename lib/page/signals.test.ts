@@ -1,16 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { parseSignal, parseSignals, rateLimiter, SIGNAL_BODY_BASE64_CAP, SIGNAL_KEY, SIGNALS_PER_MESSAGE } from './signals';
+import {
+  parseSignal,
+  parseSignals,
+  rateLimiter,
+  SIGNAL_BODY_BASE64_CAP,
+  SIGNAL_BODY_CAP,
+  SIGNAL_KEY,
+  SIGNALS_PER_MESSAGE,
+} from './signals';
+
+it('caps a base64 body at the base64 length of the byte cap', () =>
+  expect(SIGNAL_BODY_BASE64_CAP).toBe(Math.ceil(SIGNAL_BODY_CAP / 3) * 4));
 
 const wrap = (signal: unknown) => ({ [SIGNAL_KEY]: signal });
 
 describe('parseSignal', () => {
   it.each([
-    ['a recovered body', { kind: 'request', api: 'beacon', url: 'https://x.test/c', method: 'POST', body: 'a=1', at: 1 }],
-    ['a gzipped body, as base64', { kind: 'request', api: 'fetch', url: 'https://x.test/e', method: 'POST', body: 'H4sIAAAA', at: 1 }],
-    ['a beacon without a body', { kind: 'request', api: 'beacon', url: 'https://x.test/c', method: 'POST', body: '', at: 1 }],
+    [
+      'a recovered body',
+      { kind: 'request', api: 'beacon', url: 'https://x.test/c', method: 'POST', body: 'a=1', at: 1 },
+    ],
+    [
+      'a gzipped body, as base64',
+      { kind: 'request', api: 'fetch', url: 'https://x.test/e', method: 'POST', body: 'H4sIAAAA', at: 1 },
+    ],
+    [
+      'a beacon without a body',
+      { kind: 'request', api: 'beacon', url: 'https://x.test/c', method: 'POST', body: '', at: 1 },
+    ],
     ['a dataLayer event', { kind: 'datalayer', source: 'dataLayer', event: 'sign_up', data: '{}', at: 1 }],
     ['a route change', { kind: 'history', url: 'https://shop.example/cart', at: 1 }],
-    ['a consent update', { kind: 'consent', source: 'gcm_update', adStorage: 'granted', at: 1 }],
+    ['a consent update', { kind: 'consent', source: 'gcm_update', data: '{"ad_storage":"granted"}', at: 1 }],
+    ["a CMP's state", { kind: 'consent', source: 'onetrust', data: '{"groups":",C0001,","answered":true}', at: 1 }],
   ])('accepts %s', (_, signal) => expect(parseSignal(wrap(signal))).toEqual(signal));
 
   it.each([
@@ -18,17 +39,39 @@ describe('parseSignal', () => {
     ['no signal key', { kind: 'history', url: 'x', at: 1 }],
     ['an unknown kind', wrap({ kind: 'evil', at: 1 })],
     ['no time', wrap({ kind: 'history', url: 'x' })],
-    ['a body over the cap', wrap({ kind: 'request', api: 'fetch', url: 'u', method: 'POST', body: 'x'.repeat(SIGNAL_BODY_BASE64_CAP + 1), at: 1 })],
+    [
+      'a body over the cap',
+      wrap({
+        kind: 'request',
+        api: 'fetch',
+        url: 'u',
+        method: 'POST',
+        body: 'x'.repeat(SIGNAL_BODY_BASE64_CAP + 1),
+        at: 1,
+      }),
+    ],
     ['a wrong api', wrap({ kind: 'request', api: 'ws', url: 'u', method: 'POST', body: '', at: 1 })],
     ['a non-string event', wrap({ kind: 'datalayer', source: 'gtag', event: { toString: () => 'x' }, at: 1 })],
-    ['a bad consent state', wrap({ kind: 'consent', source: 'tcf', adStorage: 'yes', at: 1 })],
+    ['a consent state from an unknown source', wrap({ kind: 'consent', source: 'evilcmp', data: '{}', at: 1 })],
+    ['a consent state without its data', wrap({ kind: 'consent', source: 'tcf', at: 1 })],
+    ['a consent state over the cap', wrap({ kind: 'consent', source: 'tcf', data: 'x'.repeat(8193), at: 1 })],
     ['a time that is not a number', wrap({ kind: 'history', url: 'x', at: Number.NaN })],
   ])('refuses %s', (_, data) => expect(parseSignal(data)).toBeUndefined());
 
   it('survives a forged object whose getters throw', () => {
-    const hostile = { get [SIGNAL_KEY]() { throw new Error('boom'); } };
+    const hostile = {
+      get [SIGNAL_KEY]() {
+        throw new Error('boom');
+      },
+    };
     expect(parseSignal(hostile)).toBeUndefined();
-    const inner = wrap(Object.defineProperty({ at: 1 }, 'kind', { get() { throw new Error('boom'); } }));
+    const inner = wrap(
+      Object.defineProperty({ at: 1 }, 'kind', {
+        get() {
+          throw new Error('boom');
+        },
+      }),
+    );
     expect(parseSignal(inner)).toBeUndefined();
   });
 
@@ -55,10 +98,19 @@ describe('parseSignals', () => {
 
   it('survives a forged list whose items or length throw, keeping what it read before', () => {
     const items = [history(1)];
-    Object.defineProperty(items, 1, { get() { throw new Error('boom'); } });
+    Object.defineProperty(items, 1, {
+      get() {
+        throw new Error('boom');
+      },
+    });
     Object.defineProperty(items, 'length', { value: 3 });
     expect(parseSignals(wrap(items))).toEqual([history(1)]);
-    const proxy = new Proxy([history(1)], { get(target, key) { if (key === 'length') throw new Error('boom'); return Reflect.get(target, key); } });
+    const proxy = new Proxy([history(1)], {
+      get(target, key) {
+        if (key === 'length') throw new Error('boom');
+        return Reflect.get(target, key);
+      },
+    });
     expect(parseSignals(wrap(proxy))).toEqual([]);
   });
 

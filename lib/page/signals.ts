@@ -4,13 +4,19 @@
 export const SIGNAL_KEY = '__tagwatch_signal__';
 /** Bodies larger than this are cut by the hooks before they cross worlds. Same cap as webRequest bodies. */
 export const SIGNAL_BODY_CAP = 64 * 1024;
-/** The same cap for a binary body, which crosses as base64 (4 characters for every 3 bytes). */
-export const SIGNAL_BODY_BASE64_CAP = Math.ceil(SIGNAL_BODY_CAP / 3) * 4;
+/**
+ * The same cap for a binary body, which crosses as base64 (4 characters for every 3 bytes): ceil(64 KiB / 3) × 4,
+ * written out because a computed constant stays in the main-world script even where nothing reads it.
+ */
+export const SIGNAL_BODY_BASE64_CAP = 87_384;
 const STRING_CAP = 4096;
 /** At most this many signals travel in one message (the hooks send a task's signals together). */
 export const SIGNALS_PER_MESSAGE = 100;
 
-export type ConsentState = 'granted' | 'denied';
+/** Where the page said something about consent (lib/consent/answers.ts reads each one's state). */
+export type ConsentSource = 'tcf' | 'gcm_default' | 'gcm_update' | 'onetrust' | 'cookiebot' | 'usercentrics' | 'didomi';
+/** A consent state crosses as bounded JSON: a TC string with every vendor fits. */
+export const CONSENT_DATA_CAP = 8192;
 
 export type PageSignal =
   /**
@@ -22,8 +28,8 @@ export type PageSignal =
   | { kind: 'datalayer'; source: 'dataLayer' | 'gtag' | 'fbq'; event: string; data?: string; at: number }
   /** pushState / replaceState / popstate / hashchange. */
   | { kind: 'history'; url: string; at: number }
-  /** Consent as the page's consent manager or gtag('consent', …) reported it. */
-  | { kind: 'consent'; source: 'tcf' | 'gcm_default' | 'gcm_update'; adStorage?: ConsentState; analyticsStorage?: ConsentState; at: number };
+  /** Consent as gtag('consent', …), the TCF API or a CMP's own state reported it: `data`, its bounded JSON. */
+  | { kind: 'consent'; source: ConsentSource; data: string; at: number };
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
@@ -31,12 +37,23 @@ function isObj(v: unknown): v is Record<string, unknown> {
 
 /** A field of a signal: its name, the string it must be (at most so long, or matching), and whether it may be absent. */
 type Field = [name: string, test: number | RegExp, optional?: true];
-const CONSENT = /^(granted|denied)$/;
 const FIELDS: Readonly<Record<PageSignal['kind'], Field[]>> = {
-  request: [['api', /^(beacon|fetch|xhr)$/], ['url', 16_384], ['method', 16], ['body', SIGNAL_BODY_BASE64_CAP]],
-  datalayer: [['source', /^(dataLayer|gtag|fbq)$/], ['event', 200], ['data', STRING_CAP, true]],
+  request: [
+    ['api', /^(beacon|fetch|xhr)$/],
+    ['url', 16_384],
+    ['method', 16],
+    ['body', SIGNAL_BODY_BASE64_CAP],
+  ],
+  datalayer: [
+    ['source', /^(dataLayer|gtag|fbq)$/],
+    ['event', 200],
+    ['data', STRING_CAP, true],
+  ],
   history: [['url', 16_384]],
-  consent: [['source', /^(tcf|gcm_default|gcm_update)$/], ['adStorage', CONSENT, true], ['analyticsStorage', CONSENT, true]],
+  consent: [
+    ['source', /^(tcf|gcm_default|gcm_update|onetrust|cookiebot|usercentrics|didomi)$/],
+    ['data', CONSENT_DATA_CAP],
+  ],
 };
 
 /**
@@ -48,7 +65,8 @@ function signalOf(sig: unknown): PageSignal | undefined {
     if (!isObj(sig)) return undefined;
     // Each property is read once: a getter of the page may answer differently the second time.
     const { kind, at } = sig;
-    if (typeof at !== 'number' || !Number.isFinite(at) || typeof kind !== 'string' || !Object.hasOwn(FIELDS, kind)) return undefined;
+    if (typeof at !== 'number' || !Number.isFinite(at) || typeof kind !== 'string' || !Object.hasOwn(FIELDS, kind))
+      return undefined;
     const out: Record<string, unknown> = { kind, at };
     for (const [name, test, optional] of FIELDS[kind as PageSignal['kind']]) {
       const v = sig[name];
