@@ -4,13 +4,23 @@ import { baselineLines, compareWithBaseline } from './baseline';
 import { pageReports } from './site.fixtures';
 import { firing, hit, pageReport, purchase, T0 } from './testing';
 
-const thanks = (hits: Parameters<typeof pageReport>[2], fired = true): AuditReport => pageReport(
-  'https://shop.example/thanks',
-  [{ ...purchase, expect: [{ vendor: 'ga4', event: 'purchase' }, { vendor: 'meta-pixel', event: 'Purchase' }] }],
-  hits,
-  fired ? [firing('purchase', T0 + 2_000, { trigger: 'datalayer_event', element: undefined })] : [],
-);
-const ga4Purchase = () => hit('ga4', 'purchase', T0 + 2_010, { account: 'G-MAIN', params: { currency: 'EUR', transaction_id: 'T-1' } });
+const thanks = (hits: Parameters<typeof pageReport>[2], fired = true): AuditReport =>
+  pageReport(
+    'https://shop.example/thanks',
+    [
+      {
+        ...purchase,
+        expect: [
+          { vendor: 'ga4', event: 'purchase' },
+          { vendor: 'meta-pixel', event: 'Purchase' },
+        ],
+      },
+    ],
+    hits,
+    fired ? [firing('purchase', T0 + 2_000, { trigger: 'datalayer_event', element: undefined })] : [],
+  );
+const ga4Purchase = () =>
+  hit('ga4', 'purchase', T0 + 2_010, { account: 'G-MAIN', params: { currency: 'EUR', transaction_id: 'T-1' } });
 const metaPurchase = () => hit('meta-pixel', 'Purchase', T0 + 2_020, { account: '111' });
 const pageView = () => hit('ga4', 'page_view', T0, { account: 'G-MAIN' });
 
@@ -25,8 +35,15 @@ describe('compareWithBaseline', () => {
     const now = [thanks([pageView(), ga4Purchase()])];
     const result = compareWithBaseline(before, now);
     expect(result.regressions.map((c) => c.kind)).toEqual(['goal', 'vendor', 'error_finding']);
-    expect(result.regressions[0]).toMatchObject({ goalId: 'purchase', before: 'tracked', now: 'incomplete', tags: ['Meta Pixel · Purchase missing'] });
-    expect(result.regressions[0]!.message).toBe('/thanks: "Purchase" had every tag sent before; now Meta Pixel · Purchase missing.');
+    expect(result.regressions[0]).toMatchObject({
+      goalId: 'purchase',
+      before: 'tracked',
+      now: 'incomplete',
+      tags: ['Meta Pixel · Purchase missing'],
+    });
+    expect(result.regressions[0]!.message).toBe(
+      '/thanks: "Purchase" had every tag sent before; now Meta Pixel · Purchase missing.',
+    );
     expect(result.regressions[1]!.message).toBe('/thanks: Meta Pixel sent nothing this time (1 hit before).');
     expect(result.regressions[2]).toMatchObject({ findingKind: 'missing_tag', vendor: 'meta-pixel' });
     // And back again: each of those is an improvement.
@@ -36,7 +53,10 @@ describe('compareWithBaseline', () => {
   });
 
   it('calls a goal that no longer fires a regression', () => {
-    const result = compareWithBaseline([thanks([pageView(), ga4Purchase(), metaPurchase()])], [thanks([pageView()], false)]);
+    const result = compareWithBaseline(
+      [thanks([pageView(), ga4Purchase(), metaPurchase()])],
+      [thanks([pageView()], false)],
+    );
     expect(result.regressions[0]).toMatchObject({ kind: 'goal', now: 'not_fired' });
     expect(result.regressions[0]!.message).toMatch(/did not fire this time/);
   });
@@ -53,10 +73,15 @@ describe('compareWithBaseline', () => {
   });
 
   it('counts a page that could not be audited as a regression, and lists pages not compared', () => {
-    const before = [pageReport('https://shop.example/a', [], [pageView()]), pageReport('https://shop.example/b', [], [pageView()])];
+    const before = [
+      pageReport('https://shop.example/a', [], [pageView()]),
+      pageReport('https://shop.example/b', [], [pageView()]),
+    ];
     const now = [pageReport('https://shop.example/c', [], [pageView()])];
     const result = compareWithBaseline(before, now, [{ url: 'https://shop.example/a', error: 'HTTP 500' }]);
-    expect(result.regressions).toEqual([expect.objectContaining({ kind: 'page', page: 'https://shop.example/a', error: 'HTTP 500' })]);
+    expect(result.regressions).toEqual([
+      expect.objectContaining({ kind: 'page', page: 'https://shop.example/a', error: 'HTTP 500' }),
+    ]);
     expect(result).toMatchObject({ onlyBefore: ['https://shop.example/b'], onlyNow: ['https://shop.example/c'] });
     expect(baselineLines(result, 'previous.json')).toEqual([
       'Compared with previous.json (0 pages): 1 regression, 0 improvements.',

@@ -34,8 +34,20 @@ function iso(at: number): string {
 
 /** webRequest's resource types in DevTools' words (Chromium's HAR `_resourceType`). */
 const RESOURCE_TYPES: Record<string, NonNullable<Entry['_resourceType']>> = {
-  main_frame: 'document', sub_frame: 'document', xmlhttprequest: 'xhr', image: 'image', imageset: 'image', ping: 'ping', beacon: 'ping',
-  script: 'script', stylesheet: 'stylesheet', media: 'media', font: 'font', websocket: 'websocket', csp_report: 'csp-violation-report', other: 'other',
+  main_frame: 'document',
+  sub_frame: 'document',
+  xmlhttprequest: 'xhr',
+  image: 'image',
+  imageset: 'image',
+  ping: 'ping',
+  beacon: 'ping',
+  script: 'script',
+  stylesheet: 'stylesheet',
+  media: 'media',
+  font: 'font',
+  websocket: 'websocket',
+  csp_report: 'csp-violation-report',
+  other: 'other',
 };
 
 function entryOf(hits: readonly StoredHit[]): Entry {
@@ -74,7 +86,11 @@ function entryOf(hits: readonly StoredHit[]): Entry {
     timings: { send: 0, wait: 0, receive: 0 },
     _tagwatch: {
       status: first.status,
-      hits: hits.map((h) => ({ vendor: h.vendor, ...(h.event !== undefined ? { event: h.event } : {}), ...(h.account !== undefined ? { account: h.account } : {}) })),
+      hits: hits.map((h) => ({
+        vendor: h.vendor,
+        ...(h.event !== undefined ? { event: h.event } : {}),
+        ...(h.account !== undefined ? { account: h.account } : {}),
+      })),
     },
   };
   const type = first.type !== undefined ? RESOURCE_TYPES[first.type] : undefined;
@@ -92,7 +108,13 @@ export function tagRequestsToHar(input: HarExportInput): Har {
     .filter((s) => used.has(s.id))
     .slice()
     .sort((a, b) => a.startedAt - b.startedAt)
-    .map((s) => ({ id: s.id, startedDateTime: iso(s.startedAt), title: s.title?.trim() || s.url, pageTimings: {}, _url: s.url }));
+    .map((s) => ({
+      id: s.id,
+      startedDateTime: iso(s.startedAt),
+      title: s.title?.trim() || s.url,
+      pageTimings: {},
+      _url: s.url,
+    }));
   return {
     log: {
       version: '1.2',

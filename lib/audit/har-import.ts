@@ -26,15 +26,23 @@ export function parseHar(text: string, file: string): Har {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new HarError(`${file} is not JSON (${(error as Error).message}). Give a HAR file: in Chrome DevTools, Network tab → "Export HAR…".`);
+    throw new HarError(
+      `${file} is not JSON (${(error as Error).message}). Give a HAR file: in Chrome DevTools, Network tab → "Export HAR…".`,
+    );
   }
   const log = isObject(json) ? json.log : undefined;
   if (!isObject(log) || !Array.isArray(log.entries)) {
-    throw new HarError(`${file} is not a HAR file: it has no log.entries. Give a HAR file: in Chrome DevTools, Network tab → "Export HAR…".`);
+    throw new HarError(
+      `${file} is not a HAR file: it has no log.entries. Give a HAR file: in Chrome DevTools, Network tab → "Export HAR…".`,
+    );
   }
   log.entries.forEach((e, i) => {
-    const ok = isObject(e) && isObject(e.request) && typeof e.request.url === 'string' && typeof e.startedDateTime === 'string';
-    if (!ok) throw new HarError(`${file}: log.entries[${i}] has no request.url or startedDateTime; the file is damaged or not HAR 1.2.`);
+    const ok =
+      isObject(e) && isObject(e.request) && typeof e.request.url === 'string' && typeof e.startedDateTime === 'string';
+    if (!ok)
+      throw new HarError(
+        `${file}: log.entries[${i}] has no request.url or startedDateTime; the file is damaged or not HAR 1.2.`,
+      );
   });
   return json as Har;
 }
@@ -43,7 +51,8 @@ function bodyOf(entry: Entry): string | undefined {
   const post = entry.request.postData;
   if (!post) return undefined;
   if (typeof post.text === 'string') return post.text;
-  if (Array.isArray(post.params)) return post.params.map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.value ?? '')}`).join('&');
+  if (Array.isArray(post.params))
+    return post.params.map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.value ?? '')}`).join('&');
   return undefined;
 }
 
@@ -53,7 +62,11 @@ function outcomeOf(entry: Entry): Pick<StoredHit, 'status'> & { statusCode?: num
   const raw = (entry.response as unknown as Record<string, unknown> | undefined)?._error;
   const error = typeof raw === 'string' && raw ? raw : undefined;
   const status = entry.response?.status ?? 0;
-  if (error) return { status: /ERR_BLOCKED_BY_(CLIENT|ADMINISTRATOR|RESPONSE|CSP|ORB)|ERR_ABORTED/.test(error) ? 'blocked' : 'failed', error };
+  if (error)
+    return {
+      status: /ERR_BLOCKED_BY_(CLIENT|ADMINISTRATOR|RESPONSE|CSP|ORB)|ERR_ABORTED/.test(error) ? 'blocked' : 'failed',
+      error,
+    };
   if (status === 0) return { status: 'pending' };
   return { status: status >= 400 ? 'failed' : 'sent', statusCode: status };
 }
@@ -83,27 +96,50 @@ export function harRecords(har: Har, decode: Decode): HarPageRecords[] {
     const titleUrl = meta?.title && /^https?:\/\//.test(meta.title) ? meta.title : undefined;
     const url = custom ?? doc?.request.url ?? titleUrl ?? list[0]!.request.url;
     const startedAt = Date.parse(meta?.startedDateTime ?? list[0]!.startedDateTime);
-    const session: PageSession = { id, tabId: 1, url, startedAt: Number.isFinite(startedAt) ? startedAt : 0, navigations: [] };
+    const session: PageSession = {
+      id,
+      tabId: 1,
+      url,
+      startedAt: Number.isFinite(startedAt) ? startedAt : 0,
+      navigations: [],
+    };
     const title = meta?.title && meta.title !== url ? meta.title : undefined;
     if (title) session.title = title;
     const hits: StoredHit[] = [];
     list.forEach((entry) => {
       const body = bodyOf(entry);
       const type = typeof entry._resourceType === 'string' ? entry._resourceType : undefined;
-      const decoded = decode({ url: entry.request.url, method: entry.request.method, ...(body !== undefined ? { body } : {}), ...(type ? { type } : {}) });
+      const decoded = decode({
+        url: entry.request.url,
+        method: entry.request.method,
+        ...(body !== undefined ? { body } : {}),
+        ...(type ? { type } : {}),
+      });
       if (decoded.length === 0) return;
       const key = `har:${entries.indexOf(entry)}`;
       const at = Date.parse(entry.startedDateTime);
       decoded.forEach((tag, i) => {
         hits.push({
-          ...tag, ...outcomeOf(entry),
-          id: `${key}#${i}`, requestKey: key, sessionId: id, tabId: 1, frameId: 0, at: Number.isFinite(at) ? at : session.startedAt,
-          url: entry.request.url, method: entry.request.method, ...(type ? { type } : {}),
-          bodyState: body !== undefined ? 'text' : 'none', ...(i === 0 && body !== undefined ? { body } : {}),
+          ...tag,
+          ...outcomeOf(entry),
+          id: `${key}#${i}`,
+          requestKey: key,
+          sessionId: id,
+          tabId: 1,
+          frameId: 0,
+          at: Number.isFinite(at) ? at : session.startedAt,
+          url: entry.request.url,
+          method: entry.request.method,
+          ...(type ? { type } : {}),
+          bodyState: body !== undefined ? 'text' : 'none',
+          ...(i === 0 && body !== undefined ? { body } : {}),
         });
       });
     });
-    out.push({ page: { url, ...(title ? { title } : {}) }, records: { sessions: [session], hits, firings: [], signals: [] } });
+    out.push({
+      page: { url, ...(title ? { title } : {}) },
+      records: { sessions: [session], hits, firings: [], signals: [] },
+    });
   }
   return out;
 }

@@ -12,20 +12,36 @@ import { summaryLine } from './text-report';
 // ── a shop audited along a journey: one tag missing, one blocked, one failed, and a page that puts markup in its hits ──
 
 const addToCart: Goal = {
-  id: 'add_to_cart', name: 'Add to cart', category: 'interaction',
+  id: 'add_to_cart',
+  name: 'Add to cart',
+  category: 'interaction',
   trigger: { kind: 'click', selector: 'button.add-to-cart' },
-  expect: [{ vendor: 'ga4', event: 'add_to_cart' }, { vendor: 'meta-pixel', event: 'AddToCart' }],
+  expect: [
+    { vendor: 'ga4', event: 'add_to_cart' },
+    { vendor: 'meta-pixel', event: 'AddToCart' },
+  ],
 };
 const demo: Goal = {
-  id: 'demo_request', name: 'Demo request', category: 'macro',
+  id: 'demo_request',
+  name: 'Demo request',
+  category: 'macro',
   trigger: { kind: 'click', text: 'Book a demo' },
-  expect: [{ vendor: 'linkedin', event: 'conversion' }, { vendor: 'tiktok', event: 'SubmitForm' }],
+  expect: [
+    { vendor: 'linkedin', event: 'conversion' },
+    { vendor: 'tiktok', event: 'SubmitForm' },
+  ],
 };
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
 
-function audit(plan: Plan, sessions: PageSession[], firings: StoredFiring[], hits: StoredHit[], page = { url: 'https://shop.example/', title: 'Shop' }): AuditReport {
+function audit(
+  plan: Plan,
+  sessions: PageSession[],
+  firings: StoredFiring[],
+  hits: StoredHit[],
+  page = { url: 'https://shop.example/', title: 'Shop' },
+): AuditReport {
   const results = reconcile(plan.goals, firings, hits);
   const found = findAll({ goals: plan.goals, firings, hits, results, timeZone: 'UTC' });
   return buildReport({ page, plan, sessions, firings, hits, results, findings: found, generatedAt: T0 + 60_000 });
@@ -35,22 +51,64 @@ function shopReport(): AuditReport {
   const plan: Plan = { version: 1, name: 'Shop micro-conversions', goals: [newsletter, addToCart, demo, purchase] };
   const sessions: PageSession[] = [
     { id: 's1', tabId: 1, url: 'https://shop.example/', title: 'Shop', startedAt: T0 - 31_000, navigations: [] },
-    { id: 's2', tabId: 1, url: 'https://shop.example/demo', title: 'Book a demo', startedAt: T0 + 25_000, navigations: [] },
+    {
+      id: 's2',
+      tabId: 1,
+      url: 'https://shop.example/demo',
+      title: 'Book a demo',
+      startedAt: T0 + 25_000,
+      navigations: [],
+    },
   ];
   const firings = [
     firing(newsletter.id, T0, { id: 'f1' }),
-    firing(addToCart.id, T0 + 10_000, { id: 'f2', trigger: 'click', element: { tag: 'button', selector: 'button.add-to-cart' } }),
-    firing(demo.id, T0 + 30_000, { id: 'f3', trigger: 'click', sessionId: 's2', element: { tag: 'a', selector: 'a.book-demo' } }),
+    firing(addToCart.id, T0 + 10_000, {
+      id: 'f2',
+      trigger: 'click',
+      element: { tag: 'button', selector: 'button.add-to-cart' },
+    }),
+    firing(demo.id, T0 + 30_000, {
+      id: 'f3',
+      trigger: 'click',
+      sessionId: 's2',
+      element: { tag: 'a', selector: 'a.book-demo' },
+    }),
   ];
   const hits = [
-    hit('ga4', 'page_view', T0 - 30_000, { id: 'h1', account: 'G-SHOP1', params: { page_location: 'https://shop.example/', page_title: IMG } }),
+    hit('ga4', 'page_view', T0 - 30_000, {
+      id: 'h1',
+      account: 'G-SHOP1',
+      params: { page_location: 'https://shop.example/', page_title: IMG },
+    }),
     hit('meta-pixel', 'PageView', T0 - 29_900, { id: 'h2', account: '1234567890' }),
-    hit('ga4', 'view_item', T0 - 5_000, { id: 'h3', account: 'G-SHOP1', params: { item_name: SCRIPT, currency: 'EUR', value: '19.90' } }),
+    hit('ga4', 'view_item', T0 - 5_000, {
+      id: 'h3',
+      account: 'G-SHOP1',
+      params: { item_name: SCRIPT, currency: 'EUR', value: '19.90' },
+    }),
     hit('ga4', 'sign_up', T0 + 40, { id: 'h4', account: 'G-SHOP1', params: { method: 'newsletter' } }),
-    hit('ga4', 'add_to_cart', T0 + 10_050, { id: 'h5', account: 'G-SHOP1', params: { currency: 'EUR', value: '19.90', 'items.0.item_id': 'SKU-1' } }),
+    hit('ga4', 'add_to_cart', T0 + 10_050, {
+      id: 'h5',
+      account: 'G-SHOP1',
+      params: { currency: 'EUR', value: '19.90', 'items.0.item_id': 'SKU-1' },
+    }),
     hit('meta-pixel', 'AddToCart', T0 + 10_060, { id: 'h6', account: '1234567890' }),
-    hit('linkedin', 'conversion', T0 + 30_030, { id: 'h7', account: '987654', sessionId: 's2', status: 'blocked', statusCode: undefined, error: 'net::ERR_BLOCKED_BY_CLIENT' }),
-    hit('tiktok', 'SubmitForm', T0 + 30_040, { id: 'h8', account: 'CABC123', sessionId: 's2', status: 'failed', statusCode: 500, partial: 'the gzip body is corrupt (invalid block type): not decoded' }),
+    hit('linkedin', 'conversion', T0 + 30_030, {
+      id: 'h7',
+      account: '987654',
+      sessionId: 's2',
+      status: 'blocked',
+      statusCode: undefined,
+      error: 'net::ERR_BLOCKED_BY_CLIENT',
+    }),
+    hit('tiktok', 'SubmitForm', T0 + 30_040, {
+      id: 'h8',
+      account: 'CABC123',
+      sessionId: 's2',
+      status: 'failed',
+      statusCode: 500,
+      partial: 'the gzip body is corrupt (invalid block type): not decoded',
+    }),
   ];
   return audit(plan, sessions, firings, hits);
 }
@@ -59,9 +117,11 @@ function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-/** The coverage grid's cell for a goal and a vendor, found by the column header's position. */
+/** The coverage grid's cell for a goal and a vendor, found by the column header's position (in the grid or the folded one). */
 function cell(doc: Document, goalId: string, vendor: string): HTMLTableCellElement {
-  const grid = doc.querySelector('table.grid')!;
+  const grid =
+    [...doc.querySelectorAll('table.grid')].find((g) => g.querySelector(`tbody tr[data-goal="${goalId}"]`)) ??
+    doc.querySelector('table.grid')!;
   const headers = [...grid.querySelectorAll('thead th')];
   const column = headers.findIndex((th) => th.getAttribute('data-vendor') === vendor);
   expect(column, `no column for ${vendor}`).toBeGreaterThan(1);
@@ -96,20 +156,61 @@ describe('reportToHtml', () => {
   it('opens with the headline summary', () => {
     expect(text(doc.querySelector('.summary'))).toBe(summaryLine([report]));
     expect(text(doc.querySelector('header'))).toContain('generated 2025-11-23 07:42 UTC');
-    const cards = [...doc.querySelectorAll('.card')].map((c) => [text(c.querySelector('.value')), text(c.querySelector('.label'))]);
-    expect(cards).toEqual([['1 / 4', 'goals fully tracked'], ['1', 'goals not triggered'], ['3', 'errors'], ['1', 'warning'], ['8', 'tag hits seen']]);
+    const cards = [...doc.querySelectorAll('.card')].map((c) => [
+      text(c.querySelector('.value')),
+      text(c.querySelector('.label')),
+    ]);
+    expect(cards).toEqual([
+      ['1 / 3', 'goals that fired fully tracked'],
+      ['1', 'goals not triggered'],
+      ['3', 'errors'],
+      ['1', 'warning'],
+      ['8', 'tag hits seen'],
+    ]);
   });
 
   it('has one grid column per vendor the plan expects, in the plan order', () => {
-    const heads = [...doc.querySelectorAll('table.grid thead th')].map(text);
-    expect(heads).toEqual(['Goal', 'Fired', 'Google Analytics 4', 'Meta Pixel', 'LinkedIn Insight Tag', 'TikTok Pixel']);
+    const heads = [...doc.querySelector('table.grid')!.querySelectorAll('thead th')].map(text);
+    expect(heads).toEqual([
+      'Goal',
+      'Fired',
+      'Google Analytics 4',
+      'Meta Pixel',
+      'LinkedIn Insight Tag',
+      'TikTok Pixel',
+    ]);
+  });
+
+  it('lists the goals that fired first, and folds the others into one line to open', () => {
+    const [fired, folded] = [...doc.querySelectorAll('table.grid')];
+    expect([...fired!.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-goal'))).toEqual([
+      'newsletter_signup',
+      'add_to_cart',
+      'demo_request',
+    ]);
+    const details = doc.querySelector('details.not-triggered')!;
+    expect(text(details.querySelector('summary'))).toBe('1 goal not triggered on these pages — show');
+    expect(details.contains(folded!)).toBe(true);
+    expect([...folded!.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-goal'))).toEqual(['purchase']);
+  });
+
+  it("keeps selectors out of the findings' words, in a developer detail", () => {
+    const li = doc.querySelector('li.finding[data-kind="missing_tag"]')!;
+    expect(text(li.querySelector('.message'))).not.toContain('form#newsletter');
+    expect(text(li.querySelector('details.dev pre'))).toContain('on form#newsletter');
   });
 
   it.each([
     ['newsletter_signup', 'ga4', '✓ sign_up', 'sent', /Firing 1 \(\+31\.000 s, form#newsletter\): sent \(hit h4\)/],
     ['newsletter_signup', 'meta-pixel', '✗ Lead', 'missing', /missing — No Meta Pixel hit with event Lead/],
     ['add_to_cart', 'meta-pixel', '✓ AddToCart', 'sent', /sent \(hit h6\)/],
-    ['demo_request', 'linkedin', '⛔ conversion', 'blocked', /blocked — The LinkedIn Insight Tag request was blocked: net::ERR_BLOCKED_BY_CLIENT/],
+    [
+      'demo_request',
+      'linkedin',
+      '⛔ conversion',
+      'blocked',
+      /blocked — The LinkedIn Insight Tag request was blocked: net::ERR_BLOCKED_BY_CLIENT/,
+    ],
     ['demo_request', 'tiktok', '⚠ SubmitForm', 'failed', /failed — The TikTok Pixel request failed: HTTP 500/],
     ['purchase', 'ga4', '– purchase', 'not_triggered', /"Purchase" did not fire on these pages/],
   ])('shows %s × %s as %s, with the reason in its tooltip', (goal, vendor, shown, status, reason) => {
@@ -130,14 +231,25 @@ describe('reportToHtml', () => {
     const twice = shopReport();
     const goal = twice.goals.find((g) => g.id === 'add_to_cart')!;
     goal.fired = 2;
-    goal.firings.push({ ...goal.firings[0]!, id: 'f9', at: T0 + 20_000, tags: [
-      { vendor: 'ga4', event: 'add_to_cart', status: 'sent', hitId: 'h5' },
-      { vendor: 'meta-pixel', event: 'AddToCart', status: 'missing', reason: 'No Meta Pixel hit with event AddToCart.' },
-    ] });
+    goal.firings.push({
+      ...goal.firings[0]!,
+      id: 'f9',
+      at: T0 + 20_000,
+      tags: [
+        { vendor: 'ga4', event: 'add_to_cart', status: 'sent', hitId: 'h5' },
+        {
+          vendor: 'meta-pixel',
+          event: 'AddToCart',
+          status: 'missing',
+          reason: 'No Meta Pixel hit with event AddToCart.',
+        },
+      ],
+    });
     const td = cell(parse(reportToHtml([twice], { generatedAt: T0 })), 'add_to_cart', 'meta-pixel');
     expect(text(td)).toBe('✗ AddToCart 1 of 2 sent');
     expect(td.querySelector('.tag')!.getAttribute('title')).toBe(
-      'Firing 1 (+41.000 s, button.add-to-cart): sent (hit h6)\nFiring 2 (+51.000 s, button.add-to-cart): missing — No Meta Pixel hit with event AddToCart.');
+      'Firing 1 (+41.000 s, button.add-to-cart): sent (hit h6)\nFiring 2 (+51.000 s, button.add-to-cart): missing — No Meta Pixel hit with event AddToCart.',
+    );
   });
 
   it('lists the findings by severity, errors first, each with its message', () => {
@@ -147,25 +259,44 @@ describe('reportToHtml', () => {
     const items = [...doc.querySelectorAll('li.finding')];
     expect(items.map((li) => li.getAttribute('data-kind'))).toEqual(report.findings.map((f) => f.kind));
     report.findings.forEach((f, i) => expect(text(items[i])).toContain(f.message.replace(/\s+/g, ' ')));
-    expect(text(items[0])).toMatch(/^Missing tag · Meta Pixel Meta Pixel did not send Lead/);
+    expect(text(items[0])).toMatch(/^Missing tag · Meta Pixel Meta Pixel Lead is missing on the “newsletter” form/);
   });
 
   it('shows the timeline per page, times from the page start, firing rows highlighted', () => {
     const tables = [...doc.querySelectorAll('table.timeline')];
     expect(tables).toHaveLength(2);
-    const rows = (t: Element) => [...t.querySelectorAll('tr.hit, tr.firing')].map((tr) => [tr.className, text(tr.querySelector('.time')), text(tr.children[1])]);
+    const rows = (t: Element) =>
+      [...t.querySelectorAll('tr.hit, tr.firing')].map((tr) => [
+        tr.className,
+        text(tr.querySelector('.time')),
+        text(tr.children[1]),
+      ]);
     expect(rows(tables[0]!)).toEqual([
       ['hit', '+1.000 s', 'Google Analytics 4 G-SHOP1'],
       ['hit', '+1.100 s', 'Meta Pixel 1234567890'],
       ['hit', '+26.000 s', 'Google Analytics 4 G-SHOP1'],
-      ['firing', '+31.000 s', expect.stringMatching(/^★ Newsletter signup fired form#newsletter ?✓ Google Analytics 4 sign_up ✗ Meta Pixel Lead$/)],
+      [
+        'firing',
+        '+31.000 s',
+        expect.stringMatching(
+          /^★ Newsletter signup fired on the “newsletter” form form#newsletter ?✓ Google Analytics 4 sign_up ✗ Meta Pixel Lead$/,
+        ),
+      ],
       ['hit', '+31.040 s', 'Google Analytics 4 G-SHOP1'],
       ['firing', '+41.000 s', expect.stringMatching(/^★ Add to cart fired/)],
       ['hit', '+41.050 s', 'Google Analytics 4 G-SHOP1'],
       ['hit', '+41.060 s', 'Meta Pixel 1234567890'],
     ]);
-    expect(rows(tables[1]!).map(([cls, time]) => `${cls} ${time}`)).toEqual(['firing +5.000 s', 'hit +5.030 s', 'hit +5.040 s']);
-    const pageHeads = [...doc.querySelectorAll('h4.page-head')].map((h) => [text(h.firstChild as Element), text(h.querySelector('.muted')), text(h.querySelector('.page-url'))]);
+    expect(rows(tables[1]!).map(([cls, time]) => `${cls} ${time}`)).toEqual([
+      'firing +5.000 s',
+      'hit +5.030 s',
+      'hit +5.040 s',
+    ]);
+    const pageHeads = [...doc.querySelectorAll('h4.page-head')].map((h) => [
+      text(h.firstChild as Element),
+      text(h.querySelector('.muted')),
+      text(h.querySelector('.page-url')),
+    ]);
     expect(pageHeads).toEqual([
       ['Page 1', 'started 07:39:29 UTC', 'Shop — https://shop.example/'],
       ['Page 2', 'started 07:40:25 UTC', 'Book a demo — https://shop.example/demo'],
@@ -175,7 +306,11 @@ describe('reportToHtml', () => {
   it.each([
     ['h4', 'sign_up for Newsletter signup', '✓ sent'],
     ['h7', 'conversion for Demo request', '⛔ blocked net::ERR_BLOCKED_BY_CLIENT'],
-    ['h8', 'SubmitForm for Demo request', '⚠ failed HTTP 500 partial: the gzip body is corrupt (invalid block type): not decoded'],
+    [
+      'h8',
+      'SubmitForm for Demo request',
+      '⚠ failed HTTP 500 partial: the gzip body is corrupt (invalid block type): not decoded',
+    ],
     ['h1', 'page_view', '✓ sent'],
   ])('shows hit %s with its event and status', (id, event, status) => {
     const tr = doc.querySelector(`tr[data-hit="${id}"]`)!;
@@ -184,15 +319,21 @@ describe('reportToHtml', () => {
   });
 
   it('says beside its status why a hit could only be read in part', () => {
-    expect(text(doc.querySelector('tr[data-hit="h8"] .partial'))).toBe('partial: the gzip body is corrupt (invalid block type): not decoded');
+    expect(text(doc.querySelector('tr[data-hit="h8"] .partial'))).toBe(
+      'partial: the gzip body is corrupt (invalid block type): not decoded',
+    );
     expect(doc.querySelector('tr[data-hit="h5"] .partial')).toBeNull();
   });
 
-  it('shows a hit\'s parameters in full behind a summary', () => {
+  it("shows a hit's parameters in full behind a summary", () => {
     const details = doc.querySelector('tr[data-hit="h5"] details')!;
     expect(text(details.querySelector('summary'))).toBe('currency=EUR · value=19.90 · items.0.item_id=SKU-1');
-    expect([...details.querySelectorAll('.params tr')].map((tr) => [text(tr.children[0]), text(tr.children[1])])).toEqual([
-      ['currency', 'EUR'], ['value', '19.90'], ['items.0.item_id', 'SKU-1'],
+    expect(
+      [...details.querySelectorAll('.params tr')].map((tr) => [text(tr.children[0]), text(tr.children[1])]),
+    ).toEqual([
+      ['currency', 'EUR'],
+      ['value', '19.90'],
+      ['items.0.item_id', 'SKU-1'],
     ]);
   });
 
@@ -220,8 +361,9 @@ describe('reportToHtml', () => {
   it('names the vendors the plan expects that never sent anything', () => {
     const quiet = shopReport();
     quiet.goals[0]!.expect.push({ vendor: 'pinterest', event: 'signup' });
-    expect(text(parse(reportToHtml([quiet], { generatedAt: T0 })).querySelector('.warn-note')))
-      .toBe('Expected by the plan but never seen on these pages: Pinterest Tag.');
+    expect(text(parse(reportToHtml([quiet], { generatedAt: T0 })).querySelector('.warn-note'))).toBe(
+      'Expected by the plan but never seen on these pages: Pinterest Tag.',
+    );
   });
 });
 
@@ -249,14 +391,16 @@ describe('reportToHtml escapes everything a page can put in a report', () => {
     // Outside quoted attribute values (which hold data as escaped text), no markup says onerror.
     expect(html.replace(/"[^"]*"/g, '""')).not.toMatch(/<[^>]*\sonerror=/i);
     expect(doc.querySelectorAll('script, img')).toHaveLength(0);
-    expect([...doc.querySelectorAll('*')].flatMap((el) => el.getAttributeNames()).filter((a) => a.startsWith('on'))).toEqual([]);
+    expect(
+      [...doc.querySelectorAll('*')].flatMap((el) => el.getAttributeNames()).filter((a) => a.startsWith('on')),
+    ).toEqual([]);
   });
 
   it.each([
     ['a hit param value', 'tr[data-hit="h1"] .params td', SCRIPT],
     ['a hit param name', 'tr[data-hit="h1"] .params th', IMG],
     ['the hit URL', 'tr[data-hit="h1"] .url', `https://collect.example/?x=${encodeURIComponent(SCRIPT)}&y=${IMG}`],
-    ['a finding', 'li.finding', `Missing tag · Meta Pixel Bad ${SCRIPT} and ${IMG}`],
+    ['a finding', 'li.finding .message', `Bad ${SCRIPT} and ${IMG}`],
     ['the document title', 'title', `Audit ${SCRIPT}`],
     ['a goal name', 'table.grid tbody th', `Newsletter ${IMG}`],
   ])('shows %s as the text it was', (_, selector, want) => {
@@ -264,7 +408,9 @@ describe('reportToHtml escapes everything a page can put in a report', () => {
   });
 
   it('keeps the data as text in attributes too', () => {
-    const tip = doc.querySelector('tr[data-goal="newsletter_signup"] td[data-vendor="meta-pixel"] .tag')!.getAttribute('title');
+    const tip = doc
+      .querySelector('tr[data-goal="newsletter_signup"] td[data-vendor="meta-pixel"] .tag')!
+      .getAttribute('title');
     expect(tip).toContain(`Saw ${IMG} instead`);
     expect(tip).toContain(`form${SCRIPT}`);
     expect(html).toContain(esc(IMG));
@@ -276,14 +422,24 @@ describe('reportToHtml escapes everything a page can put in a report', () => {
 describe('reportToHtml with many hits, many pages, or none', () => {
   function busy(n: number): AuditReport {
     const hits = Array.from({ length: n }, (_, i) => hit('ga4', 'scroll', T0 + i * 100, { id: `b${i}` }));
-    return audit({ version: 1, name: 'p', goals: [newsletter] },
-      [{ id: 's1', tabId: 1, url: 'https://news.example/', startedAt: T0 - 1000, navigations: [] }], [firing(newsletter.id, T0 + 500)], hits,
-      { url: 'https://news.example/', title: 'News' });
+    return audit(
+      { version: 1, name: 'p', goals: [newsletter] },
+      [{ id: 's1', tabId: 1, url: 'https://news.example/', startedAt: T0 - 1000, navigations: [] }],
+      [firing(newsletter.id, T0 + 500)],
+      hits,
+      { url: 'https://news.example/', title: 'News' },
+    );
   }
 
   it.each<[string, number, number | undefined, number, string | undefined]>([
     ['under the cap', 20, undefined, 20, undefined],
-    ['over the default cap of 500', 512, undefined, 500, '… and 12 more hits not listed here: the JSON report has every one.'],
+    [
+      'over the default cap of 500',
+      512,
+      undefined,
+      500,
+      '… and 12 more hits not listed here: the JSON report has every one.',
+    ],
     ['over a cap of 3', 4, 3, 3, '… and 1 more hit not listed here: the JSON report has every one.'],
   ])('%s: lists %i hits', (_, n, maxHits, listed, note) => {
     const doc = parse(reportToHtml([busy(n)], { generatedAt: T0, ...(maxHits !== undefined ? { maxHits } : {}) }));
@@ -295,15 +451,26 @@ describe('reportToHtml with many hits, many pages, or none', () => {
   it('gives several pages audited an overview linking to each', () => {
     const doc = parse(reportToHtml([shopReport(), busy(3)], { generatedAt: T0 }));
     expect(doc.title).toBe('Tracking audit — Shop and 1 more page');
-    expect([...doc.querySelectorAll('table.overview a')].map((a) => [a.getAttribute('href'), text(a)])).toEqual([['#report-1', 'Shop'], ['#report-2', 'News']]);
+    expect([...doc.querySelectorAll('table.overview a')].map((a) => [a.getAttribute('href'), text(a)])).toEqual([
+      ['#report-1', 'Shop'],
+      ['#report-2', 'News'],
+    ]);
     expect(doc.querySelectorAll('section.report')).toHaveLength(2);
     expect(doc.getElementById('report-2')).not.toBeNull();
   });
 
   it.each<[string, AuditReport[], string]>([
     ['no page audited', [], 'No page was audited.'],
-    ['a plan without goals', [audit({ version: 1, name: 'p', goals: [] }, [], [], [])], 'The plan has no goals for these pages.'],
-    ['a page where nothing happened', [audit({ version: 1, name: 'p', goals: [newsletter] }, [], [], [])], 'Nothing happened on these pages'],
+    [
+      'a plan without goals',
+      [audit({ version: 1, name: 'p', goals: [] }, [], [], [])],
+      'The plan has no goals for these pages.',
+    ],
+    [
+      'a page where nothing happened',
+      [audit({ version: 1, name: 'p', goals: [newsletter] }, [], [], [])],
+      'Nothing happened on these pages',
+    ],
   ])('says so for %s', (_, reports, want) => {
     expect(text(parse(reportToHtml(reports, { generatedAt: T0 })).body)).toContain(want);
   });

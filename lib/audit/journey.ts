@@ -12,7 +12,9 @@ export type JourneyStep =
   | { play: string }
   | { scroll: number }
   | { wait: number }
-  | { expectGoal: string };
+  | { expectGoal: string }
+  | { expectFunnel: string }
+  | { consent: 'accept' | 'reject'; selector?: string };
 
 export type Journey = JourneyStep[];
 
@@ -24,11 +26,21 @@ type Issue = v.BaseIssue<unknown>;
 const nonEmpty = (what: string) => v.pipe(v.string(`expected ${what}`), v.nonEmpty(`expected ${what}`));
 const selector = (doc: string) => v.pipe(nonEmpty('a CSS selector'), v.description(doc));
 const range = (what: string, max: number, doc: string) =>
-  v.pipe(v.number(`expected ${what} from 0 to ${max}`), v.minValue(0, `expected ${what} from 0 to ${max}`), v.maxValue(max, `expected ${what} from 0 to ${max}`), v.description(doc));
+  v.pipe(
+    v.number(`expected ${what} from 0 to ${max}`),
+    v.minValue(0, `expected ${what} from 0 to ${max}`),
+    v.maxValue(max, `expected ${what} from 0 to ${max}`),
+    v.description(doc),
+  );
 
 /** One schema per step kind, keyed by the step's one key (its kind). */
 const STEP_SCHEMAS = {
-  goto: { goto: v.pipe(nonEmpty('a URL'), v.description('Load a URL; a relative one resolves against the URL given to the audit command.')) },
+  goto: {
+    goto: v.pipe(
+      nonEmpty('a URL'),
+      v.description('Load a URL; a relative one resolves against the URL given to the audit command.'),
+    ),
+  },
   fill: {
     fill: selector('Type into the field this CSS selector finds.'),
     value: v.pipe(v.string('a "fill" step needs the text to type, as a string'), v.description('The text to type.')),
@@ -38,7 +50,29 @@ const STEP_SCHEMAS = {
   play: { play: selector('Play the video or audio element this CSS selector finds.') },
   scroll: { scroll: range('a percent', 100, 'Scroll to this percent of the page height.') },
   wait: { wait: range('milliseconds', 120_000, 'Wait this many milliseconds.') },
-  expectGoal: { expectGoal: v.pipe(nonEmpty('a goal id'), v.description('Fail the audit (exit 1) unless this goal of the plan has fired by now.')) },
+  expectGoal: {
+    expectGoal: v.pipe(
+      nonEmpty('a goal id'),
+      v.description('Fail the audit (exit 1) unless this goal of the plan has fired by now.'),
+    ),
+  },
+  expectFunnel: {
+    expectFunnel: v.pipe(
+      nonEmpty('a funnel id'),
+      v.description(
+        "Fail the audit (exit 1) unless every step of this funnel of the plan was reached and tracked by the journey's end (the journey's pages and the tabs they opened).",
+      ),
+    ),
+  },
+  consent: {
+    consent: v.pipe(
+      v.picklist(['accept', 'reject'], 'expected "accept" or "reject"'),
+      v.description(
+        "Answer the page's consent banner: click its own Accept all / Reject all button (OneTrust, Cookiebot, Usercentrics, Didomi, Quantcast, TrustArc, CookieYes, Complianz and Axeptio are known).",
+      ),
+    ),
+    selector: v.optional(selector('The button to click, for a banner Tagwatch does not know.')),
+  },
 } as const satisfies Record<string, v.ObjectEntries>;
 
 type Kind = keyof typeof STEP_SCHEMAS;
@@ -46,16 +80,27 @@ const KINDS = Object.keys(STEP_SCHEMAS) as Kind[];
 
 const stepSchema = <K extends Kind>(kind: K) =>
   v.strictObject(STEP_SCHEMAS[kind], (issue: Issue) =>
-    issue.expected === 'never' ? `unexpected key ${JSON.stringify(issue.input)} in a "${kind}" step` : (STEP_MISSING[kind] ?? 'missing'),
+    issue.expected === 'never'
+      ? `unexpected key ${JSON.stringify(issue.input)} in a "${kind}" step`
+      : (STEP_MISSING[kind] ?? 'missing'),
   );
 const STEP_MISSING: Partial<Record<Kind, string>> = { fill: 'a "fill" step needs the text to type, as a string' };
 
-const STEPS = Object.fromEntries(KINDS.map((kind) => [kind, stepSchema(kind)])) as { [K in Kind]: ReturnType<typeof stepSchema<K>> };
+const STEPS = Object.fromEntries(KINDS.map((kind) => [kind, stepSchema(kind)])) as {
+  [K in Kind]: ReturnType<typeof stepSchema<K>>;
+};
 const anyStep = v.union(KINDS.map((kind) => STEPS[kind]));
-const stepList = v.pipe(v.array(anyStep), v.minLength(1), v.description('The steps, run in order in one browser page.'));
+const stepList = v.pipe(
+  v.array(anyStep),
+  v.minLength(1),
+  v.description('The steps, run in order in one browser page.'),
+);
 
 /** A journey file as the JSON Schema describes it: the list, or the list under "steps" beside "$schema". */
-export const journeySchemaForJson = v.union([stepList, v.strictObject({ $schema: v.optional(v.string()), steps: stepList })]);
+export const journeySchemaForJson = v.union([
+  stepList,
+  v.strictObject({ $schema: v.optional(v.string()), steps: stepList }),
+]);
 
 export type JourneyResult = { ok: true; journey: Journey } | { ok: false; errors: string[] };
 
@@ -79,7 +124,7 @@ function step(raw: unknown, at: string, errors: string[]): JourneyStep | undefin
   const keys = Object.keys(raw);
   const kinds = keys.filter((k): k is Kind => (KINDS as readonly string[]).includes(k));
   if (kinds.length !== 1) {
-    const unknown = keys.filter((k) => k !== 'value');
+    const unknown = keys.filter((k) => k !== 'value' && k !== 'selector');
     errors.push(
       kinds.length === 0
         ? `${at}: unknown step ${unknown.map((k) => `"${k}"`).join(', ') || '{}'} (expected one of ${KINDS.join(', ')})`
@@ -99,13 +144,28 @@ export function parseJourney(input: unknown): JourneyResult {
   let at = 'journey';
   if (isRecord(input) && 'steps' in input) {
     const extra = Object.keys(input).filter((k) => k !== 'steps' && k !== '$schema');
-    if (extra.length > 0) return { ok: false, errors: [`journey: unexpected key ${extra.map((k) => `"${k}"`).join(', ')} (a journey file holds "steps" and, for editors, "$schema")`] };
-    if ('$schema' in input && typeof input.$schema !== 'string') return { ok: false, errors: ['journey.$schema: expected the path or URL of the JSON Schema, like "../schemas/journey.v1.json"'] };
+    if (extra.length > 0)
+      return {
+        ok: false,
+        errors: [
+          `journey: unexpected key ${extra.map((k) => `"${k}"`).join(', ')} (a journey file holds "steps" and, for editors, "$schema")`,
+        ],
+      };
+    if ('$schema' in input && typeof input.$schema !== 'string')
+      return {
+        ok: false,
+        errors: ['journey.$schema: expected the path or URL of the JSON Schema, like "../schemas/journey.v1.json"'],
+      };
     list = input.steps;
     at = 'journey.steps';
   }
   if (!Array.isArray(list)) {
-    return { ok: false, errors: [`${at}: expected a JSON list of steps, such as [{ "goto": "https://shop.example/" }], or { "steps": [ … ] }`] };
+    return {
+      ok: false,
+      errors: [
+        `${at}: expected a JSON list of steps, such as [{ "goto": "https://shop.example/" }], or { "steps": [ … ] }`,
+      ],
+    };
   }
   const errors: string[] = [];
   const steps = list.map((raw, i) => step(raw, `${at}[${i}]`, errors));

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpectedTag } from '../goals/types';
 import type { TagHit } from '../tags/types';
-import { compileTag, describeExpected, matchesTag } from './match-tag';
+import { compileTag, matchesTag } from './match-tag';
 
-const ga4 = (event: string | undefined, params: Record<string, string> = {}, account = 'G-ABC123'): TagHit => ({ vendor: 'ga4', event, account, params });
-const meta = (event: string, params: Record<string, string> = {}): TagHit => ({ vendor: 'meta-pixel', event, account: '111', params });
-const ads = (event: string, params: Record<string, string> = {}): TagHit => ({ vendor: 'google-ads', event, account: 'AW-123', params });
+const ga4 = (event: string | undefined, params: Record<string, string> = {}, account = 'G-ABC123'): TagHit => ({
+  vendor: 'ga4',
+  event,
+  account,
+  params,
+});
+const meta = (event: string, params: Record<string, string> = {}): TagHit => ({
+  vendor: 'meta-pixel',
+  event,
+  account: '111',
+  params,
+});
+const ads = (event: string, params: Record<string, string> = {}): TagHit => ({
+  vendor: 'google-ads',
+  event,
+  account: 'AW-123',
+  params,
+});
 
 describe('matchesTag', () => {
   it.each<[string, ExpectedTag, TagHit, boolean]>([
@@ -21,10 +36,30 @@ describe('matchesTag', () => {
     ['account equal', { vendor: 'ga4', event: 'sign_up', account: 'G-ABC123' }, ga4('sign_up'), true],
     ['account different', { vendor: 'ga4', event: 'sign_up', account: 'G-OTHER' }, ga4('sign_up'), false],
     ['account case-sensitive', { vendor: 'ga4', event: 'sign_up', account: 'g-abc123' }, ga4('sign_up'), false],
-    ['Ads send_to with label', { vendor: 'google-ads', event: 'conversion', account: 'AW-123/AbC' }, ads('conversion', { conversion_label: 'AbC' }), true],
-    ['Ads send_to, other label', { vendor: 'google-ads', event: 'conversion', account: 'AW-123/AbC' }, ads('conversion', { conversion_label: 'XyZ' }), false],
-    ['Ads: the gtag event behind a ping', { vendor: 'google-ads', event: 'purchase' }, ads('remarketing', { event_name: 'purchase' }), true],
-    ['event_name counts only for Google Ads', { vendor: 'ga4', event: 'purchase' }, ga4('page_view', { event_name: 'purchase' }), false],
+    [
+      'Ads send_to with label',
+      { vendor: 'google-ads', event: 'conversion', account: 'AW-123/AbC' },
+      ads('conversion', { conversion_label: 'AbC' }),
+      true,
+    ],
+    [
+      'Ads send_to, other label',
+      { vendor: 'google-ads', event: 'conversion', account: 'AW-123/AbC' },
+      ads('conversion', { conversion_label: 'XyZ' }),
+      false,
+    ],
+    [
+      'Ads: the gtag event behind a ping',
+      { vendor: 'google-ads', event: 'purchase' },
+      ads('remarketing', { event_name: 'purchase' }),
+      true,
+    ],
+    [
+      'event_name counts only for Google Ads',
+      { vendor: 'ga4', event: 'purchase' },
+      ga4('page_view', { event_name: 'purchase' }),
+      false,
+    ],
   ])('%s', (_, expected, h, want) => expect(matchesTag(expected, h)).toBe(want));
 });
 
@@ -52,7 +87,12 @@ describe('param rules', () => {
   ])('%s', (_, params, hitParams, want) => expect(matchesTag(tag(params), ga4('purchase', hitParams))).toBe(want));
 
   it('compiles a regex once per rule, however many hits it tests', () => {
-    const spy = new Proxy(RegExp, { construct: (target, args: [string]) => { calls++; return new target(...args); } });
+    const spy = new Proxy(RegExp, {
+      construct: (target, args: [string]) => {
+        calls++;
+        return new target(...args);
+      },
+    });
     let calls = 0;
     const original = globalThis.RegExp;
     globalThis.RegExp = spy;
@@ -70,19 +110,35 @@ describe('mismatch', () => {
   it.each<[string, ExpectedTag, TagHit, string | undefined]>([
     ['a match', { vendor: 'ga4', event: 'sign_up' }, ga4('sign_up'), undefined],
     ['wrong event', { vendor: 'ga4', event: 'sign_up' }, ga4('login'), 'its event is "login"'],
-    ['wrong account', { vendor: 'ga4', event: 'sign_up', account: 'G-X' }, ga4('sign_up'), 'its account is "G-ABC123", expected "G-X"'],
-    ['wrong value', { vendor: 'ga4', event: 'purchase', params: { currency: 'EUR' } }, ga4('purchase', { currency: 'USD' }), 'currency is "USD", expected "EUR"'],
-    ['missing value', { vendor: 'ga4', event: 'purchase', params: { value: { exists: true } } }, ga4('purchase'), 'value is missing'],
-    ['regex', { vendor: 'ga4', event: 'purchase', params: { transaction_id: { regex: '^T-' } } }, ga4('purchase', { transaction_id: '77' }), 'transaction_id "77" does not match /^T-/'],
-    ['bad regex', { vendor: 'ga4', event: 'purchase', params: { transaction_id: { regex: '[' } } }, ga4('purchase', { transaction_id: '77' }), "the plan's pattern for transaction_id (/[/) is not a valid regex"],
+    [
+      'wrong account',
+      { vendor: 'ga4', event: 'sign_up', account: 'G-X' },
+      ga4('sign_up'),
+      'its account is "G-ABC123", expected "G-X"',
+    ],
+    [
+      'wrong value',
+      { vendor: 'ga4', event: 'purchase', params: { currency: 'EUR' } },
+      ga4('purchase', { currency: 'USD' }),
+      'currency is "USD", expected "EUR"',
+    ],
+    [
+      'missing value',
+      { vendor: 'ga4', event: 'purchase', params: { value: { exists: true } } },
+      ga4('purchase'),
+      'value is missing',
+    ],
+    [
+      'regex',
+      { vendor: 'ga4', event: 'purchase', params: { transaction_id: { regex: '^T-' } } },
+      ga4('purchase', { transaction_id: '77' }),
+      'transaction_id "77" does not match /^T-/',
+    ],
+    [
+      'bad regex',
+      { vendor: 'ga4', event: 'purchase', params: { transaction_id: { regex: '[' } } },
+      ga4('purchase', { transaction_id: '77' }),
+      "the plan's pattern for transaction_id (/[/) is not a valid regex",
+    ],
   ])('%s', (_, expected, h, want) => expect(compileTag(expected).mismatch(h)).toBe(want));
-});
-
-describe('describeExpected', () => {
-  it.each<[ExpectedTag, string]>([
-    [{ vendor: 'meta-pixel', event: 'Lead' }, 'Lead'],
-    [{ vendor: 'meta-pixel' }, 'any event'],
-    [{ vendor: 'ga4', event: 'purchase', account: 'G-1', params: { currency: 'EUR', value: { exists: true }, coupon: { exists: false }, transaction_id: { regex: '^T-' }, tax: { equals: '0' } } },
-      'purchase (account G-1, currency = EUR, value set, no coupon, transaction_id matching /^T-/, tax = 0)'],
-  ])('%j', (expected, want) => expect(describeExpected(expected)).toBe(want));
 });

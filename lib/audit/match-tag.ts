@@ -35,27 +35,41 @@ function compileParam(name: string, rule: ParamRule): ParamTest {
     return {
       name,
       test: (value) => value === want,
-      why: (value) => (value === undefined ? `${name} is missing (expected ${quote(want)})` : `${name} is ${quote(value)}, expected ${quote(want)}`),
+      why: (value) =>
+        value === undefined
+          ? `${name} is missing (expected ${quote(want)})`
+          : `${name} is ${quote(value)}, expected ${quote(want)}`,
     };
   }
   if ('exists' in rule) {
     // An empty value says nothing: `ep.value=` is as good as no value for the marketer.
     return rule.exists
       ? { name, test: present, why: () => `${name} is missing` }
-      : { name, test: (value) => !present(value), why: (value) => `${name} is ${quote(value ?? '')}, expected no ${name}` };
+      : {
+          name,
+          test: (value) => !present(value),
+          why: (value) => `${name} is ${quote(value ?? '')}, expected no ${name}`,
+        };
   }
   let re: RegExp | undefined;
   try {
     re = new RegExp(rule.regex);
   } catch {
     // The plan schema refuses bad patterns; a plan from elsewhere with one matches nothing rather than throwing.
-    return { name, test: () => false, why: () => `the plan's pattern for ${name} (/${rule.regex}/) is not a valid regex` };
+    return {
+      name,
+      test: () => false,
+      why: () => `the plan's pattern for ${name} (/${rule.regex}/) is not a valid regex`,
+    };
   }
   const compiled = re;
   return {
     name,
     test: (value) => value !== undefined && compiled.test(value),
-    why: (value) => (value === undefined ? `${name} is missing (expected /${rule.regex}/)` : `${name} ${quote(value)} does not match /${rule.regex}/`),
+    why: (value) =>
+      value === undefined
+        ? `${name} is missing (expected /${rule.regex}/)`
+        : `${name} ${quote(value)} does not match /${rule.regex}/`,
   };
 }
 
@@ -106,21 +120,4 @@ export function matchesTag(expected: ExpectedTag, hit: TagHit): boolean {
     compiledCache.set(expected, compiled);
   }
   return compiled.matches(hit);
-}
-
-function ruleWords(name: string, rule: ParamRule): string {
-  if (typeof rule === 'string') return `${name} = ${rule}`;
-  if ('equals' in rule) return `${name} = ${rule.equals}`;
-  if ('exists' in rule) return rule.exists ? `${name} set` : `no ${name}`;
-  return `${name} matching /${rule.regex}/`;
-}
-
-/** `Lead`, `purchase (account G-1, currency = EUR, value set)`, `any event`. */
-export function describeExpected(expected: ExpectedTag): string {
-  const what = expected.event ?? 'any event';
-  const extra = [
-    ...(expected.account !== undefined ? [`account ${expected.account}`] : []),
-    ...Object.entries(expected.params ?? {}).map(([name, rule]) => ruleWords(name, rule)),
-  ];
-  return extra.length ? `${what} (${extra.join(', ')})` : what;
 }

@@ -12,8 +12,15 @@ export interface ParamProblem {
 }
 
 export const GA4_ECOMMERCE_EVENTS: ReadonlySet<string> = new Set([
-  'purchase', 'refund', 'add_to_cart', 'remove_from_cart', 'view_cart', 'begin_checkout', 'view_item',
-  'add_payment_info', 'add_shipping_info',
+  'purchase',
+  'refund',
+  'add_to_cart',
+  'remove_from_cart',
+  'view_cart',
+  'begin_checkout',
+  'view_item',
+  'add_payment_info',
+  'add_shipping_info',
 ]);
 
 /** GA4 needs these to tie the event to an order (refund: to find the order it undoes). */
@@ -35,9 +42,13 @@ function hasItems(params: Record<string, string>): boolean {
 /** Value and currency, when present, in the shape vendors accept: `9.99` and `EUR`. */
 function shapeProblems(params: Record<string, string>): ParamProblem[] {
   const out: ParamProblem[] = [];
-  if (has(params, 'value') && !NUMBER.test(params.value!.trim())) out.push({ param: 'value', problem: `value "${params.value!}" that is not a number` });
+  if (has(params, 'value') && !NUMBER.test(params.value!.trim()))
+    out.push({ param: 'value', problem: `value "${params.value!}" that is not a number` });
   if (has(params, 'currency') && !CURRENCY.test(params.currency!.trim())) {
-    out.push({ param: 'currency', problem: `currency "${params.currency!}" that is not a three-letter code such as EUR` });
+    out.push({
+      param: 'currency',
+      problem: `currency "${params.currency!}" that is not a three-letter code such as EUR`,
+    });
   }
   return out;
 }
@@ -62,7 +73,10 @@ export function paramProblems(hit: TagHit): ParamProblem[] {
     case 'google-ads':
       // The first-party copy repeats the conversion: judged once, on the original.
       if (hit.event !== 'conversion' || p.endpoint === '1p-conversion') return [];
-      return [...(has(p, 'value') && !has(p, 'currency') ? [{ param: 'currency', problem: 'a value but no currency' }] : []), ...shapeProblems(p)];
+      return [
+        ...(has(p, 'value') && !has(p, 'currency') ? [{ param: 'currency', problem: 'a value but no currency' }] : []),
+        ...shapeProblems(p),
+      ];
     default:
       return [];
   }

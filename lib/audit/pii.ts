@@ -27,7 +27,27 @@ const EMAIL_LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 255;
 /** `logo@2x.png` is a retina image, not an address. */
-const FILE_TLDS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'js', 'mjs', 'css', 'map', 'json', 'html', 'htm', 'php', 'pdf', 'woff', 'woff2']);
+const FILE_TLDS = new Set([
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'svg',
+  'webp',
+  'avif',
+  'ico',
+  'js',
+  'mjs',
+  'css',
+  'map',
+  'json',
+  'html',
+  'htm',
+  'php',
+  'pdf',
+  'woff',
+  'woff2',
+]);
 const E164 = /(?<![\w+.\-/])\+[1-9][\d ().\-/]{6,22}\d(?![\w]|[.\-/]\d)/g;
 const US = /(?<![\w.\-/+])(?:\(\d{3}\) ?\d{3}-\d{4}|\d{3}([ .-])\d{3}\1\d{4})(?![\w]|[.\-/]\d)/;
 const NATIONAL = /(?<![\w.\-/+])0[1-9]\d{0,4}(?:[ .\-/]\d{2,8}){1,4}(?![\w]|[.\-/]\d)/g;
@@ -36,7 +56,23 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
 const SHA256 = /^[a-f0-9]{64}$/i;
 const NOT_HEX_LIST = /[\s"'[\],]+/g;
-const TRIVIAL = new Set(['', 'undefined', 'null', 'none', 'true', 'false', 'yes', 'no', 'on', 'off', 'n/a', 'na', 'redacted', '[redacted]', 'unknown']);
+const TRIVIAL = new Set([
+  '',
+  'undefined',
+  'null',
+  'none',
+  'true',
+  'false',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'n/a',
+  'na',
+  'redacted',
+  '[redacted]',
+  'unknown',
+]);
 const MAX_SCAN = 8_192;
 
 /** A SHA-256 hex digest, or a list of them (`["ab…", "cd…"]`). */
@@ -174,23 +210,59 @@ export function scanValue(value: string, options: ScanOptions = { phones: true }
 
 // Field names that hold a person's data, by their last segment, snake_cased and lowercased.
 const PERSONAL_FIELDS: Readonly<Record<string, string>> = {
-  email: 'email address', e_mail: 'email address', email_address: 'email address', emailaddress: 'email address', mail: 'email address',
-  phone: 'phone number', phone_number: 'phone number', phonenumber: 'phone number', tel: 'phone number', telephone: 'phone number',
-  mobile: 'phone number', mobile_phone: 'phone number', mobile_number: 'phone number', cell: 'phone number',
-  first_name: 'first name', firstname: 'first name', fname: 'first name', given_name: 'first name',
-  last_name: 'last name', lastname: 'last name', lname: 'last name', surname: 'last name', family_name: 'last name',
-  full_name: 'full name', fullname: 'full name',
-  address: 'postal address', street: 'postal address', street_address: 'postal address', address1: 'postal address',
-  address_1: 'postal address', address_line1: 'postal address', address_line_1: 'postal address', home_address: 'postal address',
-  shipping_address: 'postal address', billing_address: 'postal address',
-  birthday: 'date of birth', birthdate: 'date of birth', date_of_birth: 'date of birth', dob: 'date of birth',
+  email: 'email address',
+  e_mail: 'email address',
+  email_address: 'email address',
+  emailaddress: 'email address',
+  mail: 'email address',
+  phone: 'phone number',
+  phone_number: 'phone number',
+  phonenumber: 'phone number',
+  tel: 'phone number',
+  telephone: 'phone number',
+  mobile: 'phone number',
+  mobile_phone: 'phone number',
+  mobile_number: 'phone number',
+  cell: 'phone number',
+  first_name: 'first name',
+  firstname: 'first name',
+  fname: 'first name',
+  given_name: 'first name',
+  last_name: 'last name',
+  lastname: 'last name',
+  lname: 'last name',
+  surname: 'last name',
+  family_name: 'last name',
+  full_name: 'full name',
+  fullname: 'full name',
+  address: 'postal address',
+  street: 'postal address',
+  street_address: 'postal address',
+  address1: 'postal address',
+  address_1: 'postal address',
+  address_line1: 'postal address',
+  address_line_1: 'postal address',
+  home_address: 'postal address',
+  shipping_address: 'postal address',
+  billing_address: 'postal address',
+  birthday: 'date of birth',
+  birthdate: 'date of birth',
+  date_of_birth: 'date of birth',
+  dob: 'date of birth',
   ssn: 'social security number',
 };
 
 // Meta's (and Pinterest's) short user-data keys, personal only under a user-data prefix.
 const USER_DATA_FIELDS: Readonly<Record<string, string>> = {
-  em: 'email address', ph: 'phone number', fn: 'first name', ln: 'last name', db: 'date of birth',
-  ct: 'city', st: 'state', zp: 'postal code', ge: 'gender',
+  em: 'email address',
+  ph: 'phone number',
+  fn: 'first name',
+  ln: 'last name',
+  db: 'date of birth',
+  ct: 'city',
+  st: 'state',
+  zp: 'postal code',
+  ge: 'gender',
 };
 
 /** `user_data.em` → [`user_data`, `em`]; `ud[em]` → [`ud`, `em`]; `context.user.firstName` → […, `first_name`]. */
@@ -198,7 +270,12 @@ function segments(key: string): string[] {
   return key
     .replace(/\]/g, '')
     .split(/[.[]/)
-    .map((s) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[\s-]+/g, '_').toLowerCase());
+    .map((s) =>
+      s
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/[\s-]+/g, '_')
+        .toLowerCase(),
+    );
 }
 
 /** What a param of this name holds when it is a personal field (`first name`), else undefined. */
@@ -207,7 +284,8 @@ export function personalField(key: string): string | undefined {
   const last = parts[parts.length - 1] ?? '';
   if (Object.hasOwn(PERSONAL_FIELDS, last)) return PERSONAL_FIELDS[last];
   const parent = parts[parts.length - 2];
-  if ((parent === 'user_data' || parent === 'ud' || parent === 'pd') && Object.hasOwn(USER_DATA_FIELDS, last)) return USER_DATA_FIELDS[last];
+  if ((parent === 'user_data' || parent === 'ud' || parent === 'pd') && Object.hasOwn(USER_DATA_FIELDS, last))
+    return USER_DATA_FIELDS[last];
   return undefined;
 }
 
@@ -242,6 +320,7 @@ function scanParamUncached(key: string, value: string): PiiMatch | undefined {
   const found = scanValue(value, { phones: !NO_PHONE_KEYS.test(key) && !value.startsWith('tel:') });
   if (found) return found;
   const field = personalField(key);
-  if (field && meaningful(value) && !isHashed(value)) return { kind: 'personal_field', encoding: 'raw', sample: maskValue(value), field };
+  if (field && meaningful(value) && !isHashed(value))
+    return { kind: 'personal_field', encoding: 'raw', sample: maskValue(value), field };
   return undefined;
 }

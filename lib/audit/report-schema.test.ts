@@ -8,7 +8,15 @@ import { checkReportFile, type auditReportSchema } from './report-schema';
 const fits = (report: AuditReport): v.InferInput<typeof auditReportSchema> => report;
 
 const minimal: AuditReport = {
-  version: 1, generatedAt: 1, page: { url: 'https://shop.example/' }, plan: { name: 'P' }, pages: [], goals: [], tags: [], hits: [], findings: [],
+  version: 1,
+  generatedAt: 1,
+  page: { url: 'https://shop.example/' },
+  plan: { name: 'P' },
+  pages: [],
+  goals: [],
+  tags: [],
+  hits: [],
+  findings: [],
 };
 
 it('accepts a report, a list of reports, and fields added later', () => {

@@ -30,7 +30,10 @@ const expectedTag = v.object({
 const reportTag = v.object({
   vendor,
   event: v.optional(text),
-  status: v.pipe(v.picklist(['sent', 'missing', 'blocked', 'failed']), v.description('What became of the expected tag for this firing.')),
+  status: v.pipe(
+    v.picklist(['sent', 'missing', 'blocked', 'failed']),
+    v.description('What became of the expected tag for this firing.'),
+  ),
   hitId: v.optional(v.pipe(text, v.description('The hit that matched, in `hits`.'))),
   reason: v.optional(v.pipe(text, v.description('Why it was not sent, in plain words.'))),
 });
@@ -44,9 +47,37 @@ const reportGoal = v.object({
     v.object({
       id: text,
       at: time,
-      element: v.pipe(text, v.description('A CSS selector of the element, or what fired when there is none: "(scroll_depth: 75)".')),
+      element: v.pipe(
+        text,
+        v.description('A CSS selector of the element, or what fired when there is none: "(scroll_depth: 75)".'),
+      ),
+      what: v.optional(
+        v.pipe(
+          text,
+          v.description(
+            'The element in a marketer\'s words: "the “Subscribe” form", "the “Add to cart” button of Desk lamp".',
+          ),
+        ),
+      ),
       url: text,
-      tags: v.array(reportTag),
+      tags: v.pipe(
+        v.array(reportTag),
+        v.description('One per expected tag; empty when another goal owns the action (`ownedBy`).'),
+      ),
+      ownedBy: v.optional(
+        v.pipe(
+          text,
+          v.description(
+            "The id of the goal that owns the action this firing is part of: the verdict is that goal's, none here.",
+          ),
+        ),
+      ),
+      alsoMatched: v.optional(
+        v.pipe(
+          v.array(text),
+          v.description("On the owner's firing: the ids of the other goals that matched the same action."),
+        ),
+      ),
     }),
   ),
 });
@@ -69,15 +100,113 @@ const reportHit = v.object({
   status: v.picklist(['pending', 'sent', 'failed', 'blocked']),
   statusCode: v.optional(v.number()),
   error: v.optional(v.pipe(text, v.description("Why it was blocked or failed, in the browser's words."))),
-  params: v.pipe(v.record(v.string(), v.string()), v.description("Decoded parameters, human-named where the vendor's short names are known.")),
+  params: v.pipe(
+    v.record(v.string(), v.string()),
+    v.description("Decoded parameters, human-named where the vendor's short names are known."),
+  ),
   url: text,
-  partial: v.optional(v.pipe(text, v.description('Why only part of the hit could be read (body withheld by the browser, cut at 64 KiB, a compressed body cut short or corrupt); absent when it was read whole.'))),
+  partial: v.optional(
+    v.pipe(
+      text,
+      v.description(
+        'Why only part of the hit could be read (body withheld by the browser, cut at 64 KiB, a compressed body cut short or corrupt); absent when it was read whole.',
+      ),
+    ),
+  ),
+});
+
+const consentSource = v.pipe(
+  v.picklist(['gcm_default', 'gcm_update', 'tcf', 'onetrust', 'cookiebot', 'usercentrics', 'didomi']),
+  v.description(
+    "Where the page said it: Google Consent Mode's default or update, the IAB TCF API, or a CMP's own state.",
+  ),
+);
+const gcmType = v.pipe(
+  v.picklist([
+    'ad_storage',
+    'analytics_storage',
+    'ad_user_data',
+    'ad_personalization',
+    'functionality_storage',
+    'personalization_storage',
+    'security_storage',
+  ]),
+  v.description('A Google Consent Mode consent type, the vocabulary purposes are named in.'),
+);
+const purposeState = v.picklist(['granted', 'denied']);
+
+/** What a consent finding names: the purpose, in Consent Mode's and the TCF's words, and whose answer decided. */
+const consentFacts = {
+  purpose: v.optional(gcmType),
+  tcfPurpose: v.optional(
+    v.pipe(v.number(), v.integer(), v.description('The IAB TCF purpose (1–11) the TC string did not allow.')),
+  ),
+  tcfVendorId: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.description("The vendor's IAB Global Vendor List id the TC string did not consent to."),
+    ),
+  ),
+  source: v.optional(consentSource),
+};
+
+const consentAnswer = v.object({
+  at: time,
+  source: consentSource,
+  kind: v.pipe(
+    v.picklist(['default', 'answer']),
+    v.description(
+      "default: the page's own setting before the visitor chose; answer: the visitor's choice, or the CMP's record of it.",
+    ),
+  ),
+  purposes: v.pipe(v.record(v.string(), purposeState), v.description('Per Consent Mode type, what this source said.')),
+  region: v.optional(
+    v.pipe(v.array(text), v.description('A region-specific Consent Mode default: the regions it applies to.')),
+  ),
+  waitForUpdateMs: v.optional(v.pipe(v.number(), v.description("Consent Mode's wait_for_update, in ms."))),
+  tcf: v.optional(
+    v.object({
+      gdprApplies: v.boolean(),
+      eventStatus: v.optional(text),
+      cmpId: v.optional(v.number()),
+      purposeConsents: v.array(v.number()),
+      purposeLegitimateInterests: v.array(v.number()),
+      vendorConsents: v.array(v.number()),
+      vendorLegitimateInterests: v.array(v.number()),
+      error: v.optional(v.pipe(text, v.description('Why the TC string could not be read.'))),
+    }),
+  ),
+});
+
+const reportCookie = v.object({
+  name: v.pipe(text, v.description('Names only: a cookie value is never recorded.')),
+  domain: text,
+  vendor: v.optional(vendor),
+  purpose: v.optional(gcmType),
+  firstSet: time,
+  expires: v.optional(v.pipe(time, v.description('Absent for a session cookie.'))),
+  via: v.pipe(
+    v.picklist(['cookie_store', 'set_cookie']),
+    v.description("cookie_store: the browser's cookie store; set_cookie: a tag response's Set-Cookie header."),
+  ),
 });
 
 /** The fields every finding may carry; each kind adds or narrows some. */
 const where = {
   severity,
-  message: v.pipe(text, v.description('Plain words for a marketer; never the personal data itself.')),
+  message: v.pipe(
+    text,
+    v.description('Plain words for a marketer; never the personal data itself, never a selector or a pattern.'),
+  ),
+  todo: v.optional(v.pipe(text, v.description('What to do, in one line.'))),
+  detail: v.optional(v.pipe(text, v.description('For the developer: selectors, patterns, windows, what was seen.'))),
+  occurrences: v.optional(
+    v.pipe(
+      count,
+      v.description('How many times the problem happened on the page (one finding for all); 1 when absent.'),
+    ),
+  ),
   at: v.optional(time),
   goalId: v.optional(text),
   hitId: v.optional(text),
@@ -92,14 +221,39 @@ const finding = v.variant('kind', [
     kind: v.literal('missing_tag'),
     severity: v.literal('error'),
     status: v.picklist(['missing', 'blocked', 'failed']),
-    goalId: text,
+    goalId: v.pipe(text, v.description('The goal that owns the actions (the one with the verdict).')),
+    goals: v.optional(
+      v.pipe(
+        v.array(text),
+        v.description('Every goal the actions concern: the owner, then the goals that matched the same action.'),
+      ),
+    ),
     firingId: text,
+    firingIds: v.optional(
+      v.pipe(v.array(text), v.description("The owner's firing of every action with the problem, in time order.")),
+    ),
     vendor,
     event: v.optional(text),
     at: time,
+    element: v.optional(v.pipe(text, v.description('The element of the first action, in words.'))),
+    outOf: v.optional(
+      v.pipe(
+        count,
+        v.description('The actions the goal owns on the page: "missing on `occurrences` of `outOf` clicks".'),
+      ),
+    ),
     reason: v.optional(text),
   }),
-  v.object({ ...where, kind: v.literal('duplicate_hit'), severity: v.picklist(['warning', 'error']), vendor, event: text, hitId: text, duplicateOf: text, at: time }),
+  v.object({
+    ...where,
+    kind: v.literal('duplicate_hit'),
+    severity: v.picklist(['warning', 'error']),
+    vendor,
+    event: text,
+    hitId: text,
+    duplicateOf: text,
+    at: time,
+  }),
   v.object({
     ...where,
     kind: v.literal('pii_in_hit'),
@@ -114,35 +268,154 @@ const finding = v.variant('kind', [
   }),
   v.object({
     ...where,
+    ...consentFacts,
     kind: v.literal('before_consent'),
     severity: v.picklist(['error', 'warning']),
-    rule: v.picklist(['ad_pixel_denied', 'ad_pixel_before_answer', 'google_granted_while_denied', 'google_granted_before_update']),
+    rule: v.pipe(
+      v.picklist([
+        'ad_pixel_denied',
+        'ad_pixel_before_answer',
+        'purpose_denied',
+        'purpose_before_answer',
+        'tcf_vendor_denied',
+        'google_granted_while_denied',
+        'google_granted_before_update',
+      ]),
+      v.description('Which rule the hits broke (docs/report-format.md, "Consent").'),
+    ),
     vendor,
     hitId: text,
     hits: count,
     at: time,
   }),
-  v.object({ ...where, kind: v.literal('invalid_params'), severity: v.literal('warning'), vendor, event: text, hitId: text, param: text, problems: v.array(text), at: time }),
-  v.object({ ...where, kind: v.literal('tag_without_goal'), severity: v.literal('info'), vendor, event: text, hitId: text, hits: count, at: time }),
-  v.object({ ...where, kind: v.literal('library_without_hits'), severity: v.literal('warning'), vendor, hitId: text, sessionId: text, at: time }),
+  v.object({
+    ...where,
+    ...consentFacts,
+    kind: v.literal('cookie_before_consent'),
+    severity: v.picklist(['error', 'warning']),
+    rule: v.pipe(
+      v.picklist(['denied', 'before_answer']),
+      v.description('denied: set while its purpose was denied; before_answer: before the page answered.'),
+    ),
+    vendor,
+    cookie: v.pipe(text, v.description("The cookie's name (never its value).")),
+    domain: text,
+    purpose: gcmType,
+    at: v.pipe(time, v.description('When the cookie was first set.')),
+  }),
+  v.object({
+    ...where,
+    kind: v.literal('invalid_params'),
+    severity: v.literal('warning'),
+    vendor,
+    event: text,
+    hitId: text,
+    param: text,
+    problems: v.array(text),
+    at: time,
+  }),
+  v.object({
+    ...where,
+    kind: v.literal('tag_without_goal'),
+    severity: v.literal('info'),
+    vendor,
+    event: text,
+    hitId: text,
+    hits: count,
+    at: time,
+  }),
+  v.object({
+    ...where,
+    kind: v.literal('library_without_hits'),
+    severity: v.literal('warning'),
+    vendor,
+    hitId: text,
+    sessionId: text,
+    at: time,
+  }),
+  v.object({
+    ...where,
+    kind: v.literal('funnel_step_untracked'),
+    severity: v.literal('error'),
+    funnelId: v.pipe(text, v.description('The funnel (its id in the plan) whose step was reached untracked.')),
+    goalId: v.pipe(text, v.description('The goal that reached the step.')),
+    page: v.pipe(text, v.description('The page (URL) where the step was first reached.')),
+    vendor,
+    event: v.optional(text),
+    missing: v.pipe(
+      v.array(v.object({ vendor, event: v.optional(text), status: v.picklist(['missing', 'blocked', 'failed']) })),
+      v.description('Every tag the step expects that was never sent during the visit, and what happened instead.'),
+    ),
+    firingId: text,
+    at: time,
+  }),
 ]);
 
+const funnelStep = v.object({
+  goal: v.pipe(text, v.description('The goal that reached the step; its first goal when it was not reached.')),
+  goals: v.optional(v.pipe(v.array(text), v.description('Every goal that is this step, when the plan lists several.'))),
+  name: v.optional(text),
+  reached: v.boolean(),
+  tracked: v.pipe(
+    v.boolean(),
+    v.description('Every tag the step expects was sent at least once during the visit (true when it expects none).'),
+  ),
+  at: v.optional(v.pipe(time, v.description('When the step was first reached.'))),
+  page: v.optional(v.pipe(text, v.description('The page (URL) where it was first reached.'))),
+  missing: v.optional(
+    v.array(v.object({ vendor, event: v.optional(text), status: v.picklist(['missing', 'blocked', 'failed']) })),
+  ),
+});
+
 export const auditReportSchema = v.object({
-    version: v.literal(1),
-    generatedAt: time,
-    page: v.object({ url: text, title: v.optional(text) }),
-    plan: v.object({ name: text }),
-    pages: v.pipe(v.array(v.object({ url: text, title: v.optional(text), startedAt: time })), v.description('Every page (top-level document) the report covers, in order.')),
-    goals: v.array(reportGoal),
-    tags: v.array(reportVendor),
-    hits: v.array(reportHit),
-    findings: v.array(finding),
-    journey: v.optional(
-      v.pipe(
-        v.object({ expectedGoals: v.array(v.object({ id: text, fired: v.boolean() })) }),
-        v.description("The audit command's journey: whether each expectGoal step's goal fired."),
+  version: v.literal(1),
+  generatedAt: time,
+  page: v.object({ url: text, title: v.optional(text) }),
+  plan: v.object({ name: text }),
+  site: v.optional(
+    v.pipe(
+      v.object({ kinds: v.array(v.picklist(['shop', 'lead_gen', 'content'])), signs: v.array(text) }),
+      v.description('What the pages read as (the default plan offers each kind its goals), and what said so.'),
+    ),
+  ),
+  pages: v.pipe(
+    v.array(v.object({ url: text, title: v.optional(text), startedAt: time })),
+    v.description('Every page (top-level document) the report covers, in order.'),
+  ),
+  goals: v.array(reportGoal),
+  tags: v.array(reportVendor),
+  hits: v.array(reportHit),
+  findings: v.array(finding),
+  consent: v.optional(
+    v.pipe(
+      v.object({ timeline: v.array(consentAnswer), cookies: v.array(reportCookie) }),
+      v.description(
+        'What the page said about consent, in time order, and the cookies set during the visit (names only).',
       ),
     ),
+  ),
+  funnels: v.optional(
+    v.pipe(
+      v.array(v.object({ id: text, name: text, steps: v.array(funnelStep) })),
+      v.description(
+        "The plan's funnels over the visit the report covers (its pages, and the tabs they opened): each step reached or not, when, where, and whether its tags were sent.",
+      ),
+    ),
+  ),
+  journey: v.optional(
+    v.pipe(
+      v.object({
+        expectedGoals: v.array(v.object({ id: text, fired: v.boolean() })),
+        expectedFunnels: v.optional(
+          v.pipe(
+            v.array(v.object({ id: text, complete: v.boolean() })),
+            v.description('Whether each expectFunnel step found its funnel with every step reached and tracked.'),
+          ),
+        ),
+      }),
+      v.description("The audit command's journey: whether each expectGoal step's goal fired."),
+    ),
+  ),
 });
 
 /** A report file: one report, or the list the audit command writes when it audited several pages. */
@@ -162,7 +435,9 @@ function pathOf(issue: v.BaseIssue<unknown>, at: string): string {
 /** Check a parsed report file (one report or a list) against the schema; errors name their path. */
 export function checkReportFile(input: unknown): ReportCheck {
   // One report at a time: a failed union would only say "expected an object or a list".
-  const reports = Array.isArray(input) ? input.map((r, i) => [r, `report[${i}]`] as const) : [[input, 'report'] as const];
+  const reports = Array.isArray(input)
+    ? input.map((r, i) => [r, `report[${i}]`] as const)
+    : [[input, 'report'] as const];
   const errors = reports.flatMap(([report, at]) => {
     const result = v.safeParse(auditReportSchema, report);
     return result.success ? [] : result.issues.map((issue) => `${pathOf(issue, at)}: ${issue.message}`);

@@ -1,29 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../goals/types';
-import type { PageSession, StoredFiring, StoredHit } from '../store/types';
-import { findings as findAll } from './findings';
+import type { PageSession, StoredFiring } from '../store/types';
 import { reconcile } from './reconcile';
-import { buildReport, csvCell, reportToCsv, reportToMarkdown, type AuditReport } from './report';
-import { firing, hit, newsletter, purchase, T0 } from './testing';
+import { buildReport, csvCell, reportToCsv } from './report';
+import {
+  SHOP_FIRINGS,
+  SHOP_HITS,
+  SHOP_PLAN,
+  SHOP_SESSIONS,
+  firing,
+  hit,
+  newsletter,
+  purchase,
+  shopReport,
+  T0,
+} from './testing';
 
-const plan: Plan = { version: 1, name: 'Shop micro-conversions', goals: [newsletter, purchase] };
-const sessions: PageSession[] = [
-  { id: 's2', tabId: 1, url: 'https://shop.example/thanks', title: 'Thanks', startedAt: T0 + 500, navigations: [] },
-  { id: 's1', tabId: 1, url: 'https://shop.example/', title: 'Shop', startedAt: T0 - 60_000, navigations: [] },
-];
-
-function make(hits: StoredHit[], firings: StoredFiring[]): AuditReport {
-  const results = reconcile(plan.goals, firings, hits);
-  const found = findAll({ goals: plan.goals, firings, hits, results, timeZone: 'UTC' });
-  return buildReport({ page: { url: 'https://shop.example/', title: 'Shop' }, plan, sessions, firings, hits, results, findings: found, generatedAt: T0 + 10_000 });
-}
-
-const HITS = [
-  hit('ga4', 'sign_up', T0 + 17, { id: 'h17', account: 'G-XXXX', sessionId: 's2', url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-XXXX&en=sign_up' }),
-  hit('ga4', 'page_view', T0 - 50_000, { id: 'h1', account: 'G-XXXX' }),
-  hit('meta-pixel', 'PageView', T0 - 49_000, { id: 'h2', account: '111', status: 'blocked', statusCode: undefined, error: 'net::ERR_BLOCKED_BY_CLIENT' }),
-];
-const FIRINGS = [firing(newsletter.id, T0, { id: 'f1' })];
+const plan = SHOP_PLAN;
+const sessions = SHOP_SESSIONS;
+const make = shopReport;
+const HITS = SHOP_HITS;
+const FIRINGS = SHOP_FIRINGS;
 
 describe('buildReport', () => {
   const report = make(HITS, FIRINGS);
@@ -33,16 +30,32 @@ describe('buildReport', () => {
       version: 1,
       page: { url: 'https://shop.example/', title: 'Shop' },
       goals: [
-        { id: 'newsletter_signup', name: 'Newsletter signup', fired: 1, firings: [
-          { at: T0, element: 'form#newsletter', tags: [
-            { vendor: 'ga4', event: 'sign_up', status: 'sent', hitId: 'h17' },
-            { vendor: 'meta-pixel', event: 'Lead', status: 'missing' },
-          ] },
-        ] },
+        {
+          id: 'newsletter_signup',
+          name: 'Newsletter signup',
+          fired: 1,
+          firings: [
+            {
+              at: T0,
+              element: 'form#newsletter',
+              tags: [
+                { vendor: 'ga4', event: 'sign_up', status: 'sent', hitId: 'h17' },
+                { vendor: 'meta-pixel', event: 'Lead', status: 'missing' },
+              ],
+            },
+          ],
+        },
         { id: 'purchase', name: 'Purchase', fired: 0, firings: [] },
       ],
-      tags: [{ vendor: 'ga4', accounts: ['G-XXXX'], hits: 2 }, { vendor: 'meta-pixel', accounts: ['111'], hits: 1, blocked: 1, failed: 0 }],
-      hits: [{ id: 'h1' }, { id: 'h2' }, { id: 'h17', at: T0 + 17, vendor: 'ga4', event: 'sign_up', account: 'G-XXXX', status: 'sent', params: {} }],
+      tags: [
+        { vendor: 'ga4', accounts: ['G-XXXX'], hits: 2 },
+        { vendor: 'meta-pixel', accounts: ['111'], hits: 1, blocked: 1, failed: 0 },
+      ],
+      hits: [
+        { id: 'h1' },
+        { id: 'h2' },
+        { id: 'h17', at: T0 + 17, vendor: 'ga4', event: 'sign_up', account: 'G-XXXX', status: 'sent', params: {} },
+      ],
       findings: [{ kind: 'missing_tag', severity: 'error', goalId: 'newsletter_signup' }],
     });
   });
@@ -54,7 +67,14 @@ describe('buildReport', () => {
   });
 
   it('counts events, blocked and failed per vendor', () => {
-    expect(report.tags.find((t) => t.vendor === 'ga4')).toEqual({ vendor: 'ga4', accounts: ['G-XXXX'], hits: 2, blocked: 0, failed: 0, events: { page_view: 1, sign_up: 1 } });
+    expect(report.tags.find((t) => t.vendor === 'ga4')).toEqual({
+      vendor: 'ga4',
+      accounts: ['G-XXXX'],
+      hits: 2,
+      blocked: 0,
+      failed: 0,
+      events: { page_view: 1, sign_up: 1 },
+    });
   });
 
   it('lists the pages in order, and the plan it was checked against', () => {
@@ -63,11 +83,72 @@ describe('buildReport', () => {
     expect(report.generatedAt).toBe(T0 + 10_000);
   });
 
+  it('never lists about:blank as a page of the report', () => {
+    const blank: PageSession = { id: 's0', tabId: 1, url: 'about:blank', startedAt: T0 - 70_000, navigations: [] };
+    const results = reconcile(plan.goals, FIRINGS, HITS);
+    const withBlank = buildReport({
+      page: { url: 'https://shop.example/' },
+      plan,
+      sessions: [blank, ...sessions],
+      firings: FIRINGS,
+      hits: HITS,
+      results,
+      findings: [],
+      generatedAt: T0,
+    });
+    expect(withBlank.pages.map((p) => p.url)).toEqual(['https://shop.example/', 'https://shop.example/thanks']);
+  });
+
+  it("says who owns an action: the owner's firing names the others, theirs name the owner and carry no tags", () => {
+    const signup = {
+      ...newsletter,
+      id: 'signup',
+      name: 'Signup',
+      trigger: { kind: 'form_submit' as const, selector: '#newsletter' },
+    };
+    const both: Plan = { version: 1, name: 'p', goals: [newsletter, signup] };
+    const firings = [
+      firing(newsletter.id, T0, {
+        id: 'a',
+        element: { tag: 'form', id: 'newsletter', text: 'Subscribe', selector: 'form#newsletter' },
+      }),
+      firing(signup.id, T0 + 1, {
+        id: 'b',
+        element: { tag: 'form', id: 'newsletter', text: 'Subscribe', selector: 'form#newsletter' },
+      }),
+    ];
+    const results = reconcile(both.goals, firings, []);
+    const report = buildReport({
+      page: { url: 'https://shop.example/' },
+      plan: both,
+      sessions,
+      firings,
+      hits: [],
+      results,
+      findings: [],
+      generatedAt: T0,
+    });
+    expect(
+      report.goals.map((g) =>
+        g.firings.map(({ id, what, ownedBy, alsoMatched, tags }) => ({
+          id,
+          what,
+          ownedBy,
+          alsoMatched,
+          tags: tags.length,
+        })),
+      ),
+    ).toEqual([
+      [{ id: 'a', what: 'the “Subscribe” form', ownedBy: 'signup', alsoMatched: undefined, tags: 0 }],
+      [{ id: 'b', what: 'the “Subscribe” form', ownedBy: undefined, alsoMatched: ['newsletter_signup'], tags: 2 }],
+    ]);
+  });
+
   it('keeps what a goal that did not fire expects', () => {
     expect(report.goals[1]!.expect).toEqual(purchase.expect);
   });
 
-  it('keeps a hit\'s partial reason, and leaves it out for a hit read whole', () => {
+  it("keeps a hit's partial reason, and leaves it out for a hit read whole", () => {
     const partial = 'the browser withheld the body; waiting for the page hooks to deliver it';
     const r = make([hit('ga4', 'sign_up', T0, { id: 'a', partial }), hit('ga4', 'page_view', T0 + 1, { id: 'b' })], []);
     expect(r.hits.map((h) => h.partial)).toEqual([partial, undefined]);
@@ -80,8 +161,16 @@ describe('buildReport', () => {
 
   it.each<[string, Partial<StoredFiring>, string]>([
     ['the selector', { element: { tag: 'form', id: 'newsletter', selector: 'form#newsletter' } }, 'form#newsletter'],
-    ['tag, id and classes when there is no selector', { element: { tag: 'button', classes: ['cta', 'big', 'x'] } }, 'button.cta.big'],
-    ['what fired when there is no element', { element: undefined, trigger: 'datalayer_event', detail: { event: 'purchase' } }, '(datalayer_event: purchase)'],
+    [
+      'tag, id and classes when there is no selector',
+      { element: { tag: 'button', classes: ['cta', 'big', 'x'] } },
+      'button.cta.big',
+    ],
+    [
+      'what fired when there is no element',
+      { element: undefined, trigger: 'datalayer_event', detail: { event: 'purchase' } },
+      '(datalayer_event: purchase)',
+    ],
     ['the trigger alone', { element: undefined, trigger: 'scroll_depth' }, '(scroll_depth)'],
   ])('element: %s', (_, over, want) => {
     expect(make([], [firing(newsletter.id, T0, over)]).goals[0]!.firings[0]!.element).toBe(want);
@@ -113,7 +202,9 @@ describe('reportToCsv', () => {
     const text = reportToCsv(report, 'hits');
     const rows = text.split('\r\n');
     expect(rows[0]).toBe('id,time,vendor,event,account,status,error,url,params,partial');
-    expect(rows[1]).toBe(`h1,${new Date(T0 - 50_000).toISOString()},ga4,page_view,G-XXXX,sent,,https://collect.example/ga4?ev=page_view,{},`);
+    expect(rows[1]).toBe(
+      `h1,${new Date(T0 - 50_000).toISOString()},ga4,page_view,G-XXXX,sent,,https://collect.example/ga4?ev=page_view,{},`,
+    );
     expect(rows[2]).toContain(',blocked,net::ERR_BLOCKED_BY_CLIENT,');
     expect(rows).toHaveLength(5);
     expect(rows[4]).toBe('');
@@ -126,7 +217,10 @@ describe('reportToCsv', () => {
   });
 
   it('quotes params as JSON', () => {
-    const text = reportToCsv(make([hit('ga4', 'purchase', T0, { id: 'p', params: { currency: 'EUR', value: '9.5' } })], []), 'hits');
+    const text = reportToCsv(
+      make([hit('ga4', 'purchase', T0, { id: 'p', params: { currency: 'EUR', value: '9.5' } })], []),
+      'hits',
+    );
     expect(text).toContain('"{""currency"":""EUR"",""value"":""9.5""}"');
   });
 
@@ -138,50 +232,37 @@ describe('reportToCsv', () => {
   it('writes the goals grid, with the goals that did not fire', () => {
     const rows = reportToCsv(report, 'goals').trimEnd().split('\r\n');
     expect(rows).toEqual([
-      'goal_id,goal_name,fired_at,element,vendor,event,status,hit_id,reason',
-      `newsletter_signup,Newsletter signup,${new Date(T0).toISOString()},form#newsletter,ga4,sign_up,sent,h17,`,
-      expect.stringMatching(/^newsletter_signup,Newsletter signup,.*,meta-pixel,Lead,missing,,No Meta Pixel hit/),
-      'purchase,Purchase,,,ga4,purchase,not fired,,',
+      'goal_id,goal_name,fired_at,element,vendor,event,status,hit_id,reason,owned_by',
+      `newsletter_signup,Newsletter signup,${new Date(T0).toISOString()},form#newsletter,ga4,sign_up,sent,h17,,`,
+      expect.stringMatching(/^newsletter_signup,Newsletter signup,.*,meta-pixel,Lead,missing,,No Meta Pixel hit.*,$/),
+      'purchase,Purchase,,,ga4,purchase,not triggered,,,',
     ]);
   });
-});
 
-describe('reportToMarkdown', () => {
-  it('writes a summary a consultant can paste', () => {
-    const text = reportToMarkdown(make(HITS, FIRINGS));
-    expect(text).toContain('# Tracking audit: Shop');
-    expect(text).toContain('https://shop.example/ · plan “Shop micro-conversions” · 2025-11-23 07:40 UTC');
-    expect(text).toContain('**0 of 1 goal that fired is fully tracked.** 1 goal of the plan did not fire. 1 error.');
-    expect(text).toContain('| Goal | Fired | Google Analytics 4 | Meta Pixel |');
-    expect(text).toContain('| Newsletter signup | 1 | ✓ sign_up | ✗ Lead |');
-    expect(text).toContain('| Purchase | 0 | – purchase |  |');
-    expect(text).toContain('## Errors (1)\n\n- Meta Pixel did not send Lead for "Newsletter signup"');
-    expect(text).not.toContain('## Warnings');
-    expect(text).not.toContain('## Notes');
-    expect(text).toContain('| Meta Pixel | 111 | 1 | 1 | 0 |');
-  });
-
-  it.each<[string, StoredHit[], StoredFiring[], string]>([
-    ['every goal tracked', [hit('ga4', 'sign_up', T0), hit('meta-pixel', 'Lead', T0)], [firing(newsletter.id, T0)], '**1 of 1 goal that fired is fully tracked.**'],
-    ['nothing fired', [], [], '**No goal of the plan fired** (2 goals in the plan). No problems found.'],
-  ])('headline: %s', (_, hits, firings, want) => expect(reportToMarkdown(make(hits, firings))).toContain(want));
-
-  it.each<[string, StoredHit[], string]>([
-    ['sent', [hit('meta-pixel', 'Lead', T0 + 1, { id: 'a' }), hit('meta-pixel', 'Lead', T0 + 1001, { id: 'b' })], '✓ Lead |'],
-    ['missing for one of two firings', [hit('meta-pixel', 'Lead', T0 + 1)], '✗ Lead (1 of 2 sent) |'],
-    ['blocked', [hit('meta-pixel', 'Lead', T0 + 1, { status: 'blocked' }), hit('meta-pixel', 'Lead', T0 + 1001, { status: 'blocked' })], '⛔ Lead |'],
-    ['failed', [hit('meta-pixel', 'Lead', T0 + 1, { status: 'failed' }), hit('meta-pixel', 'Lead', T0 + 1001, { status: 'failed' })], '⚠ Lead |'],
-  ])('cell: %s', (_, hits, want) => {
-    const text = reportToMarkdown(make(hits, [firing(newsletter.id, T0), firing(newsletter.id, T0 + 1000)]));
-    expect(text.split('\n').find((l) => l.startsWith('| Newsletter signup'))).toContain(want);
-  });
-
-  it('keeps page text from becoming markup', () => {
-    const report = make([hit('ga4', 'x|y<img src=x onerror=alert(1)>[link](http://evil)', T0)], []);
-    report.page.title = 'Shop | <script>';
-    const text = reportToMarkdown(report);
-    expect(text).toContain('# Tracking audit: Shop \\| \\<script\\>');
-    expect(text).not.toMatch(/[^\\]<img/);
-    expect(text).not.toMatch(/[^\\]\[link\]/);
+  it('writes a firing another goal owns as one row naming the owner, with no verdict', () => {
+    const signup = {
+      ...newsletter,
+      id: 'signup',
+      name: 'Signup',
+      trigger: { kind: 'form_submit' as const, selector: '#newsletter' },
+    };
+    const both: Plan = { version: 1, name: 'p', goals: [newsletter, signup] };
+    const firings = [firing(newsletter.id, T0, { id: 'a' }), firing(signup.id, T0 + 1, { id: 'b' })];
+    const results = reconcile(both.goals, firings, []);
+    const report = buildReport({
+      page: { url: 'https://shop.example/' },
+      plan: both,
+      sessions,
+      firings,
+      hits: [],
+      results,
+      findings: [],
+      generatedAt: T0,
+    });
+    const rows = reportToCsv(report, 'goals').trimEnd().split('\r\n');
+    expect(rows.filter((r) => r.startsWith('newsletter_signup,'))).toEqual([
+      `newsletter_signup,Newsletter signup,${new Date(T0).toISOString()},form#newsletter,,,matched,,,signup`,
+    ]);
+    expect(rows.filter((r) => r.startsWith('signup,')).map((r) => r.split(',')[6])).toEqual(['missing', 'missing']);
   });
 });

@@ -6,7 +6,11 @@ import { siteToText } from './site-text';
 import { hit, pageReport, T0 } from './testing';
 import { reportToHtml } from './html-report';
 
-const site = rollUp(pageReports(), { generatedAt: T0, failed: [{ url: 'https://shop.example/broken', error: 'HTTP 404' }], skipped: [{ url: 'https://shop.example/private/', reason: 'robots' }] });
+const site = rollUp(pageReports(), {
+  generatedAt: T0,
+  failed: [{ url: 'https://shop.example/broken', error: 'HTTP 404' }],
+  skipped: [{ url: 'https://shop.example/private/', reason: 'robots' }],
+});
 
 describe('siteToText', () => {
   const text = siteToText(site, { width: 100 });
@@ -18,12 +22,15 @@ describe('siteToText', () => {
   });
   it('says what only shows across pages, each finding once with its pages, and the accounts', () => {
     expect(text).toContain('! Google Analytics 4 sends its page_view hit on 4 of 5 pages, but not on /contact.');
-    expect(text).toMatch(/✗ Personal data in a hit · Google Analytics 4 · email in user_email — 2 pages: \/, \/product\/mug/);
+    expect(text).toMatch(
+      /✗ Personal data sent · Google Analytics 4 · email in user_email — 2 pages: \/, \/product\/mug/,
+    );
     expect(text).toMatch(/Google Analytics 4: G-MAIN \(3 pages\), G-OLD \(1 page\)/);
     expect(text).toMatch(/Could not be audited\n {2}\/broken: HTTP 404/);
   });
   it('never runs wider than the terminal', () => {
-    for (const width of [40, 60, 100]) for (const line of siteToText(site, { width }).split('\n')) expect([...line].length).toBeLessThanOrEqual(width);
+    for (const width of [40, 60, 100])
+      for (const line of siteToText(site, { width }).split('\n')) expect([...line].length).toBeLessThanOrEqual(width);
   });
 });
 
@@ -32,13 +39,21 @@ describe('the HTML coverage grid', () => {
     const html = siteSection(site);
     expect(html).toContain('data-template="/product/*"');
     expect(html).toMatch(/data-url="https:\/\/shop\.example\/contact">.*?data-vendor="ga4" data-presence="library"/);
-    expect(html).toMatch(/data-url="https:\/\/shop\.example\/thanks">.*?data-vendor="google-ads" data-presence="tracked"/);
+    expect(html).toMatch(
+      /data-url="https:\/\/shop\.example\/thanks">.*?data-vendor="google-ads" data-presence="tracked"/,
+    );
   });
 
   it('stays readable at 500 pages: a large template lists only its pages with a gap', () => {
-    const product = (i: number, withGa4: boolean) => pageReport(`https://big.example/product/p${i}`, [], [
-      ...(withGa4 ? [hit('ga4', 'page_view', T0, { account: 'G-BIG' })] : []), hit('meta-pixel', 'PageView', T0, { account: '9' }),
-    ]);
+    const product = (i: number, withGa4: boolean) =>
+      pageReport(
+        `https://big.example/product/p${i}`,
+        [],
+        [
+          ...(withGa4 ? [hit('ga4', 'page_view', T0, { account: 'G-BIG' })] : []),
+          hit('meta-pixel', 'PageView', T0, { account: '9' }),
+        ],
+      );
     const reports = Array.from({ length: 500 }, (_, i) => product(i, i !== 137 && i !== 402));
     const big: SiteRollup = rollUp(reports, { generatedAt: T0 });
     const html = siteSection(big);
@@ -57,7 +72,10 @@ describe('the HTML coverage grid', () => {
   });
 
   it('escapes what pages put in URLs and titles', () => {
-    const evil = rollUp([pageReport('https://x.example/"><script>alert(1)</script>', [], [hit('ga4', 'page_view', T0)])], { generatedAt: T0 });
+    const evil = rollUp(
+      [pageReport('https://x.example/"><script>alert(1)</script>', [], [hit('ga4', 'page_view', T0)])],
+      { generatedAt: T0 },
+    );
     expect(siteSection(evil)).not.toContain('<script>');
   });
 });

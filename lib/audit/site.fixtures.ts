@@ -16,14 +16,49 @@ const base = (account = 'G-MAIN') => [
 export function pageReports(): AuditReport[] {
   const email = { params: { user_email: 'jane@shop.example' } };
   return [
-    pageReport('https://shop.example/', [], [...base(), hit('ga4', 'sign_up', T0 + 300, { account: 'G-MAIN', ...email })]),
-    pageReport('https://shop.example/product/mug', [], [...base(), hit('ga4', 'view_item', T0 + 300, { account: 'G-MAIN', ...email })]),
-    pageReport('https://shop.example/product/teapot', [], [
-      hit('ga4', 'page_view', T0 + 100, { account: 'G-OLD' }), hit('meta-pixel', 'ViewContent', T0 + 200, { account: '111' }),
-    ]),
-    pageReport('https://shop.example/contact', [], [hit('ga4', 'library_load', T0, { account: 'G-MAIN' }), hit('meta-pixel', 'PageView', T0 + 120, { account: '111' })]),
-    pageReport('https://shop.example/thanks', [{ ...purchase, expect: [{ vendor: 'ga4', event: 'purchase' }, { vendor: 'meta-pixel', event: 'Purchase' }] }], [
-      ...base(), hit('meta-pixel', 'Purchase', T0 + 2_050, { account: '111' }), hit('google-ads', 'conversion', T0 + 2_060, { account: 'AW-1' }),
-    ], [firing('purchase', T0 + 2_000, { trigger: 'datalayer_event', element: undefined })]),
+    pageReport(
+      'https://shop.example/',
+      [],
+      [...base(), hit('ga4', 'sign_up', T0 + 300, { account: 'G-MAIN', ...email })],
+    ),
+    pageReport(
+      'https://shop.example/product/mug',
+      [],
+      [...base(), hit('ga4', 'view_item', T0 + 300, { account: 'G-MAIN', ...email })],
+    ),
+    pageReport(
+      'https://shop.example/product/teapot',
+      [],
+      [
+        hit('ga4', 'page_view', T0 + 100, { account: 'G-OLD' }),
+        hit('meta-pixel', 'ViewContent', T0 + 200, { account: '111' }),
+      ],
+    ),
+    pageReport(
+      'https://shop.example/contact',
+      [],
+      [
+        hit('ga4', 'library_load', T0, { account: 'G-MAIN' }),
+        hit('meta-pixel', 'PageView', T0 + 120, { account: '111' }),
+      ],
+    ),
+    pageReport(
+      'https://shop.example/thanks',
+      [
+        {
+          ...purchase,
+          expect: [
+            { vendor: 'ga4', event: 'purchase' },
+            { vendor: 'meta-pixel', event: 'Purchase' },
+          ],
+        },
+      ],
+      [
+        ...base(),
+        hit('meta-pixel', 'Purchase', T0 + 2_050, { account: '111' }),
+        hit('google-ads', 'conversion', T0 + 2_060, { account: 'AW-1' }),
+      ],
+      [firing('purchase', T0 + 2_000, { trigger: 'datalayer_event', element: undefined })],
+    ),
   ];
 }

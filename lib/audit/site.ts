@@ -2,8 +2,8 @@ import { templatesOf } from '../crawl/template';
 import { normalizeUrl, shortUrl } from '../crawl/url';
 import type { Finding, FindingKind, Severity } from './findings';
 import type { AuditReport, ReportHit } from './report';
-import { goalFullyTracked } from './text-report';
-import { count, FINDING_KIND_WORDS, listWords, vendorName } from './words';
+import { count, FINDING_LABELS, listWords, vendorName } from '../words';
+import { goalFullyTracked } from './coverage';
 
 // The site roll-up: many page reports read as one site — which vendor is on which page (grouped by template),
 // each kind of finding once with the pages it occurs on, the accounts each vendor sends to. JSON
@@ -20,7 +20,11 @@ export const SITE_FORMAT = 'tagwatch-site';
 export type VendorPresence = 'tracked' | 'partial' | 'library' | 'not_sent';
 
 /** The hit that says "this page was seen", for vendors that have one. */
-export const PAGE_LEVEL_EVENTS: Readonly<Record<string, string>> = { ga4: 'page_view', 'meta-pixel': 'PageView', 'universal-analytics': 'pageview' };
+export const PAGE_LEVEL_EVENTS: Readonly<Record<string, string>> = {
+  ga4: 'page_view',
+  'meta-pixel': 'PageView',
+  'universal-analytics': 'pageview',
+};
 
 /** Vendors whose account is the site's property: two of them on one site splits its numbers. */
 const PROPERTY_VENDORS: ReadonlySet<string> = new Set(['ga4', 'universal-analytics', 'matomo']);
@@ -89,7 +93,13 @@ export interface FindingGroup {
 /** What only shows across pages: a discriminated union, one member per kind. */
 export type SiteFinding =
   | { kind: 'vendor_gaps'; severity: 'warning'; vendor: string; pages: string[]; of: number; message: string }
-  | { kind: 'multiple_accounts'; severity: 'warning' | 'info'; vendor: string; accounts: Array<{ account: string; pages: number }>; message: string };
+  | {
+      kind: 'multiple_accounts';
+      severity: 'warning' | 'info';
+      vendor: string;
+      accounts: Array<{ account: string; pages: number }>;
+      message: string;
+    };
 
 export interface SiteRollup {
   format: typeof SITE_FORMAT;
@@ -126,7 +136,8 @@ function pageVendors(report: AuditReport): Record<string, VendorPresence> {
   const byVendor = new Map<string, ReportHit[]>();
   for (const hit of report.hits) byVendor.set(hit.vendor, [...(byVendor.get(hit.vendor) ?? []), hit]);
   const out: Record<string, VendorPresence> = {};
-  for (const [vendor, hits] of [...byVendor].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[vendor] = presenceOf(vendor, hits);
+  for (const [vendor, hits] of [...byVendor].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    out[vendor] = presenceOf(vendor, hits);
   return out;
 }
 
@@ -147,6 +158,8 @@ export function subjectOf(f: Finding): string | undefined {
       return f.event;
     case 'library_without_hits':
       return undefined;
+    case 'funnel_step_untracked':
+      return `${f.goalId} (funnel ${f.funnelId})`;
   }
 }
 
@@ -159,7 +172,11 @@ function groupFindings(reports: readonly AuditReport[]): FindingGroup[] {
       const key = JSON.stringify([f.kind, f.vendor ?? '', subject ?? '']);
       let group = groups.get(key);
       if (!group) {
-        const title = [FINDING_KIND_WORDS[f.kind], ...(f.vendor ? [vendorName(f.vendor)] : []), ...(subject ? [subject] : [])].join(' · ');
+        const title = [
+          FINDING_LABELS[f.kind],
+          ...(f.vendor ? [vendorName(f.vendor)] : []),
+          ...(subject ? [subject] : []),
+        ].join(' · ');
         group = { kind: f.kind, severity: f.severity, title, example: f.message, total: 0, pages: [] };
         if (f.vendor) group.vendor = f.vendor;
         if (subject) group.subject = subject;
@@ -176,17 +193,24 @@ function groupFindings(reports: readonly AuditReport[]): FindingGroup[] {
     }
   }
   return [...groups.values()].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.pages.length - a.pages.length || (a.title < b.title ? -1 : 1),
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      b.pages.length - a.pages.length ||
+      (a.title < b.title ? -1 : 1),
   );
 }
 
 function accountsOf(reports: readonly AuditReport[], vendor: string): SiteAccount[] {
   const pages = new Map<string, string[]>();
   for (const report of reports) {
-    const seen = new Set(report.hits.filter((h) => h.vendor === vendor && h.account && h.event !== 'library_load').map((h) => h.account!));
+    const seen = new Set(
+      report.hits.filter((h) => h.vendor === vendor && h.account && h.event !== 'library_load').map((h) => h.account!),
+    );
     for (const account of seen) pages.set(account, [...(pages.get(account) ?? []), report.page.url]);
   }
-  return [...pages].map(([account, urls]) => ({ account, pages: urls })).sort((a, b) => b.pages.length - a.pages.length || (a.account < b.account ? -1 : 1));
+  return [...pages]
+    .map(([account, urls]) => ({ account, pages: urls }))
+    .sort((a, b) => b.pages.length - a.pages.length || (a.account < b.account ? -1 : 1));
 }
 
 function pagesWords(urls: readonly string[], max = 5): string {
@@ -194,29 +218,47 @@ function pagesWords(urls: readonly string[], max = 5): string {
   return urls.length > max ? `${shown.join(', ')} and ${urls.length - max} more` : listWords(shown);
 }
 
-
 function siteFindings(vendors: readonly SiteVendor[], pages: readonly SitePage[]): SiteFinding[] {
   const out: SiteFinding[] = [];
   for (const v of vendors) {
     if (v.siteWide && v.missingOn.length > 0) {
       const what = PAGE_LEVEL_EVENTS[v.vendor] ? `its ${PAGE_LEVEL_EVENTS[v.vendor]} hit` : 'anything';
       out.push({
-        kind: 'vendor_gaps', severity: 'warning', vendor: v.vendor, pages: v.missingOn.slice(), of: pages.length,
-        message: `${vendorName(v.vendor)} sends ${what} on ${v.tracked} of ${count(pages.length, 'page')}, but not on ${pagesWords(v.missingOn)}. ` +
+        kind: 'vendor_gaps',
+        severity: 'warning',
+        vendor: v.vendor,
+        pages: v.missingOn.slice(),
+        of: pages.length,
+        message:
+          `${vendorName(v.vendor)} sends ${what} on ${v.tracked} of ${count(pages.length, 'page')}, but not on ${pagesWords(v.missingOn)}. ` +
           'Check that these pages load the tag (a template without the snippet, or a tag manager trigger that excludes them).',
       });
     }
     if (PROPERTY_VENDORS.has(v.vendor) && v.accounts.length > 1) {
       // Every page sending to the same set of accounts is dual tagging, done on purpose; pages that
       // disagree split the site's numbers between properties.
-      const sets = new Set(pages.filter((p) => p.vendors[v.vendor] !== undefined).map((p) =>
-        v.accounts.filter((a) => a.pages.includes(p.url)).map((a) => a.account).join(',')));
+      const sets = new Set(
+        pages
+          .filter((p) => p.vendors[v.vendor] !== undefined)
+          .map((p) =>
+            v.accounts
+              .filter((a) => a.pages.includes(p.url))
+              .map((a) => a.account)
+              .join(','),
+          ),
+      );
       const consistent = sets.size === 1;
-      const list = v.accounts.map((a) => `${a.account} on ${count(a.pages.length, 'page')}${a.pages.length <= 3 ? ` (${pagesWords(a.pages)})` : ''}`);
+      const list = v.accounts.map(
+        (a) =>
+          `${a.account} on ${count(a.pages.length, 'page')}${a.pages.length <= 3 ? ` (${pagesWords(a.pages)})` : ''}`,
+      );
       out.push({
-        kind: 'multiple_accounts', severity: consistent ? 'info' : 'warning', vendor: v.vendor,
+        kind: 'multiple_accounts',
+        severity: consistent ? 'info' : 'warning',
+        vendor: v.vendor,
         accounts: v.accounts.map((a) => ({ account: a.account, pages: a.pages.length })),
-        message: `${v.accounts.length} ${vendorName(v.vendor)} accounts on this site: ${listWords(list)}. ` +
+        message:
+          `${v.accounts.length} ${vendorName(v.vendor)} accounts on this site: ${listWords(list)}. ` +
           (consistent
             ? 'Every page sends to all of them: fine if you report to several properties on purpose.'
             : 'Pages report to different properties, so neither has the whole site: use one, or send every page to each.'),
@@ -247,16 +289,21 @@ export function rollUp(reports: readonly AuditReport[], extras: RollupExtras): S
   const byTemplate = new Map<string, string[]>();
   for (const p of pages) byTemplate.set(p.template, [...(byTemplate.get(p.template) ?? []), p.url]);
   const vendorIds = [...new Set(pages.flatMap((p) => Object.keys(p.vendors)))];
-  const vendors: SiteVendor[] = vendorIds.map((vendor) => {
-    const sending = pages.filter((p) => p.vendors[vendor] === 'tracked' || p.vendors[vendor] === 'partial').length;
-    const tracked = pages.filter((p) => p.vendors[vendor] === 'tracked');
-    const siteWide = tracked.length >= 2 && tracked.length >= pages.length * SITE_WIDE_SHARE;
-    return {
-      vendor, pages: sending, tracked: tracked.length, siteWide,
-      missingOn: siteWide ? pages.filter((p) => p.vendors[vendor] !== 'tracked').map((p) => p.url) : [],
-      accounts: accountsOf(reports, vendor),
-    };
-  }).sort((a, b) => b.pages - a.pages || b.tracked - a.tracked || (a.vendor < b.vendor ? -1 : 1));
+  const vendors: SiteVendor[] = vendorIds
+    .map((vendor) => {
+      const sending = pages.filter((p) => p.vendors[vendor] === 'tracked' || p.vendors[vendor] === 'partial').length;
+      const tracked = pages.filter((p) => p.vendors[vendor] === 'tracked');
+      const siteWide = tracked.length >= 2 && tracked.length >= pages.length * SITE_WIDE_SHARE;
+      return {
+        vendor,
+        pages: sending,
+        tracked: tracked.length,
+        siteWide,
+        missingOn: siteWide ? pages.filter((p) => p.vendors[vendor] !== 'tracked').map((p) => p.url) : [],
+        accounts: accountsOf(reports, vendor),
+      };
+    })
+    .sort((a, b) => b.pages - a.pages || b.tracked - a.tracked || (a.vendor < b.vendor ? -1 : 1));
   return {
     format: SITE_FORMAT,
     version: 1,
@@ -265,7 +312,9 @@ export function rollUp(reports: readonly AuditReport[], extras: RollupExtras): S
     pages,
     failed: (extras.failed ?? []).map((f) => ({ ...f })),
     skipped: (extras.skipped ?? []).map((s) => ({ ...s })),
-    templates: [...byTemplate].map(([template, urls]) => ({ template, pages: urls })).sort((a, b) => (a.template < b.template ? -1 : 1)),
+    templates: [...byTemplate]
+      .map(([template, urls]) => ({ template, pages: urls }))
+      .sort((a, b) => (a.template < b.template ? -1 : 1)),
     vendors,
     findingGroups: groupFindings(reports),
     siteFindings: siteFindings(vendors, pages),
@@ -276,14 +325,21 @@ export function rollUp(reports: readonly AuditReport[], extras: RollupExtras): S
 export function pageReportsOf(json: unknown, file: string): AuditReport[] {
   const list = Array.isArray(json) ? json : [json];
   list.forEach((r, i) => {
-    const ok = typeof r === 'object' && r !== null && (r as { version?: unknown }).version === 1 &&
-      typeof (r as { page?: { url?: unknown } }).page?.url === 'string' && Array.isArray((r as { goals?: unknown }).goals) &&
-      Array.isArray((r as { hits?: unknown }).hits) && Array.isArray((r as { findings?: unknown }).findings);
+    const ok =
+      typeof r === 'object' &&
+      r !== null &&
+      (r as { version?: unknown }).version === 1 &&
+      typeof (r as { page?: { url?: unknown } }).page?.url === 'string' &&
+      Array.isArray((r as { goals?: unknown }).goals) &&
+      Array.isArray((r as { hits?: unknown }).hits) &&
+      Array.isArray((r as { findings?: unknown }).findings);
     if (!ok) {
       const site = typeof r === 'object' && r !== null && (r as { format?: unknown }).format === SITE_FORMAT;
-      throw new Error(site
-        ? `${file} is a site roll-up: give the page reports it was made from (the --out file, not the .site.json beside it).`
-        : `${file}${Array.isArray(json) ? `[${i}]` : ''} is not a Tagwatch page report (version 1 with page, goals, hits and findings). Give a file written by \`npm run audit -- --out\`.`);
+      throw new Error(
+        site
+          ? `${file} is a site roll-up: give the page reports it was made from (the --out file, not the .site.json beside it).`
+          : `${file}${Array.isArray(json) ? `[${i}]` : ''} is not a Tagwatch page report (version 1 with page, goals, hits and findings). Give a file written by \`npm run audit -- --out\`.`,
+      );
     }
   });
   return list as AuditReport[];

@@ -1,128 +1,27 @@
-import type { VendorId } from '../tags/vendors';
+import {
+  STATUS_SYMBOL,
+  STATUS_WORDS,
+  SEVERITIES,
+  SEVERITY_TITLES,
+  tagLabel,
+  funnelSummary,
+  stepDetail,
+  stepState,
+  STEP_SYMBOL,
+  verdictWords,
+  type Verdict,
+} from '../words';
+import { KIND_NAMES } from '../goals/default-plan';
+import { foldedLine, goalCoverage, goalGroups, ownerNames, reportCounts, summaryLine } from './coverage';
 import type { Severity } from './findings';
-import type { TagStatus } from './reconcile';
-import type { AuditReport, ReportFiring, ReportGoal, ReportTag } from './report';
-import { vendorName } from './words';
+import type { AuditReport, ReportGoal } from './report';
 
-// The audit command's terminal output: per page audited, a goal × expected tag table, the findings by severity,
-// then one summary line. Pure: report data in, a string out; colour only when asked (a pipe or NO_COLOR gets
-// plain text). The coverage helpers here are shared with the HTML report so both count the same way.
+// The audit command's terminal output: per page audited, a goal × expected tag table (the goals that fired
+// first; those that did not, folded into one line), the findings by severity, then one summary line. Pure:
+// report data in, a string out; colour only when asked (a pipe or NO_COLOR gets plain text). Nothing is cut:
+// cells too long for their column wrap onto the next lines of the row.
 
-// ── coverage: what each goal's expected tags did over its firings ────────────
-
-/** A tag's status over a goal's firings; `not_triggered` when the goal did not fire at all. */
-export type CoverageStatus = TagStatus | 'not_triggered';
-
-export const STATUS_SYMBOL: Record<CoverageStatus, string> = { sent: '✓', missing: '✗', blocked: '⛔', failed: '⚠', not_triggered: '–' };
-export const STATUS_WORDS: Record<CoverageStatus, string> = { sent: 'sent', missing: 'missing', blocked: 'blocked', failed: 'failed', not_triggered: 'not triggered' };
-
-/** The status a tag shows when its firings disagree: the one that most needs fixing. */
-const WORST: readonly TagStatus[] = ['missing', 'blocked', 'failed', 'sent'];
-
-export interface ExpectedLabel {
-  vendor: VendorId;
-  event?: string;
-  account?: string;
-}
-
-export interface TagCoverage {
-  expected: ExpectedLabel;
-  status: CoverageStatus;
-  /** Firings for which this tag was sent, out of `firings`. */
-  sent: number;
-  firings: number;
-  /** One per firing of the goal, in time order. */
-  perFiring: Array<{ firing: ReportFiring; tag: ReportTag | undefined; status: TagStatus }>;
-}
-
-/** The firing's result for the goal's i-th expected tag: by position (the reconciliation keeps the plan's order), else by vendor and event. */
-function tagFor(firing: ReportFiring, expected: ExpectedLabel, i: number): ReportTag | undefined {
-  const atIndex = firing.tags[i];
-  if (atIndex && atIndex.vendor === expected.vendor && atIndex.event === expected.event) return atIndex;
-  return firing.tags.find((t) => t.vendor === expected.vendor && t.event === expected.event);
-}
-
-/** What the goal expects: the plan's list, or (a report written without it) what its first firing was checked for. */
-function expectedOf(goal: ReportGoal): ExpectedLabel[] {
-  if (goal.expect.length > 0) return goal.expect;
-  return (goal.firings[0]?.tags ?? []).map((t) => (t.event !== undefined ? { vendor: t.vendor, event: t.event } : { vendor: t.vendor }));
-}
-
-export function goalCoverage(goal: ReportGoal): TagCoverage[] {
-  return expectedOf(goal).map((expected, i) => {
-    const perFiring = goal.firings.map((firing) => {
-      const tag = tagFor(firing, expected, i);
-      return { firing, tag, status: tag?.status ?? 'missing' };
-    });
-    const statuses = perFiring.map((p) => p.status);
-    const status: CoverageStatus = perFiring.length === 0 ? 'not_triggered' : WORST.find((s) => statuses.includes(s)) ?? 'sent';
-    return { expected, status, sent: statuses.filter((s) => s === 'sent').length, firings: perFiring.length, perFiring };
-  });
-}
-
-/** Fired, and every expected tag was sent for every firing. */
-export function goalFullyTracked(goal: ReportGoal): boolean {
-  return goal.firings.length > 0 && goalCoverage(goal).every((c) => c.status === 'sent');
-}
-
-export interface ReportCounts {
-  pages: number;
-  goals: number;
-  tracked: number;
-  notTriggered: number;
-  errors: number;
-  warnings: number;
-  notes: number;
-  hits: number;
-}
-
-export function reportCounts(reports: readonly AuditReport[]): ReportCounts {
-  const counts: ReportCounts = { pages: reports.length, goals: 0, tracked: 0, notTriggered: 0, errors: 0, warnings: 0, notes: 0, hits: 0 };
-  for (const report of reports) {
-    counts.goals += report.goals.length;
-    counts.tracked += report.goals.filter(goalFullyTracked).length;
-    counts.notTriggered += report.goals.filter((g) => g.firings.length === 0).length;
-    counts.hits += report.hits.length;
-    for (const f of report.findings) {
-      if (f.severity === 'error') counts.errors++;
-      else if (f.severity === 'warning') counts.warnings++;
-      else counts.notes++;
-    }
-  }
-  return counts;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** `3 of 5 goals fully tracked · 1 not triggered · 2 errors · 1 warning`, over every report given. */
-export function summaryLine(reports: readonly AuditReport[]): string {
-  if (reports.length === 0) return 'No page was audited';
-  const c = reportCounts(reports);
-  const parts: string[] = [];
-  if (reports.length > 1) parts.push(`${reports.length} pages`);
-  parts.push(c.goals === 0 ? 'no goals in the plan' : `${c.tracked} of ${plural(c.goals, 'goal')} fully tracked`);
-  if (c.notTriggered > 0) parts.push(`${c.notTriggered} not triggered`);
-  const problems = [
-    ...(c.errors ? [plural(c.errors, 'error')] : []),
-    ...(c.warnings ? [plural(c.warnings, 'warning')] : []),
-    ...(c.notes ? [plural(c.notes, 'note')] : []),
-  ];
-  parts.push(...(problems.length ? problems : ['no problems found']));
-  return parts.join(' · ');
-}
-
-/** `Google Analytics 4 · sign_up`, with the account when the plan names one. */
-export function expectedWords(e: ExpectedLabel): string {
-  return `${vendorName(e.vendor)} · ${e.event ?? 'any event'}${e.account !== undefined ? ` (${e.account})` : ''}`;
-}
-
-/** `✗ missing`, `⚠ failed (1 of 2 sent)`. */
-export function coverageWords(c: TagCoverage): string {
-  const mixed = c.sent > 0 && c.sent < c.firings ? ` (${c.sent} of ${c.firings} sent)` : '';
-  return `${STATUS_SYMBOL[c.status]} ${STATUS_WORDS[c.status]}${mixed}`;
-}
+export { summaryLine } from './coverage';
 
 // ── terminal text: widths, truncation, colour ────────────────────────────────
 
@@ -132,16 +31,25 @@ export function coverageWords(c: TagCoverage): string {
  * what is shown. Line breaks and tabs become spaces.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\t\n\r\f\v]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+  return text
+    .replace(/[\t\n\r\f\v]+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060\ufe00-\ufe0f]$/u;
 const EMOJI_WIDE = /^\p{Emoji_Presentation}$/u;
 
 function isWide(cp: number): boolean {
-  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
 }
 
 function charWidth(ch: string): number {
@@ -219,17 +127,25 @@ const SGR: Record<Style, [string, string]> = {
   bold: ['\x1b[1m', '\x1b[22m'],
 };
 
-const STATUS_STYLE: Record<CoverageStatus, Style> = { sent: 'green', missing: 'red', blocked: 'yellow', failed: 'yellow', not_triggered: 'dim' };
+const STATUS_STYLE: Record<Verdict, Style> = {
+  sent: 'green',
+  missing: 'red',
+  blocked: 'yellow',
+  failed: 'yellow',
+  not_triggered: 'dim',
+};
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'dim' };
-const SEVERITY_TITLE: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
 const SEVERITY_MARK: Record<Severity, string> = { error: '✗', warning: '!', info: '·' };
 
 export interface TextReportOptions {
   color: boolean;
-  /** Terminal columns; 100 when absent. Nothing printed is wider, except on terminals narrower than 40. */
+  /** Terminal columns; 80 when absent. Nothing printed is wider, except on terminals narrower than 40. */
   width?: number;
+  /** List the goals that did not fire in the table instead of folding them into one line. */
+  allGoals?: boolean;
 }
 
+export const DEFAULT_WIDTH = 80;
 const MIN_WIDTH = 40;
 const INDENT = '  ';
 const GAP = '  ';
@@ -238,35 +154,49 @@ function painter(color: boolean): (style: Style | undefined, text: string) => st
   return (style, text) => (color && style && text ? `${SGR[style][0]}${text}${SGR[style][1]}` : text);
 }
 
+type Paint = ReturnType<typeof painter>;
+
 interface Row {
   goal: string;
   fired: string;
   tag: string;
-  /** `✗ missing`: the status alone. */
+  /** `✗ missing (1 of 2 sent)`. */
   status: string;
-  /** ` (1 of 2 sent)` when the firings disagree. */
-  mixed: string;
-  style: CoverageStatus | undefined;
+  style: Verdict | undefined;
 }
 
-function goalRows(goal: ReportGoal): Row[] {
+const OWNED_STATUS = '↳ counted there';
+
+function goalRows(report: AuditReport, goal: ReportGoal): Row[] {
   const name = terminalSafe(goal.name);
   const fired = String(goal.fired);
+  const groups = goalGroups(report);
+  if (groups.owned.includes(goal)) {
+    // Matched only actions another goal owns: no verdict of its own, and it says whose it is.
+    const owners = ownerNames(report, goal)
+      .map((n) => `“${terminalSafe(n)}”`)
+      .join(', ');
+    return [{ goal: name, fired, tag: `same action as ${owners}`, status: OWNED_STATUS, style: undefined }];
+  }
   const coverage = goalCoverage(goal);
   if (coverage.length === 0) {
     // Still listed: the plan logs it, and whether it fired is worth knowing.
     const didFire = goal.firings.length > 0;
-    return [{
-      goal: name, fired, tag: '(no tags expected)', mixed: '',
-      status: didFire ? 'fired' : `${STATUS_SYMBOL.not_triggered} ${STATUS_WORDS.not_triggered}`, style: didFire ? undefined : 'not_triggered',
-    }];
+    return [
+      {
+        goal: name,
+        fired,
+        tag: '(no tags expected)',
+        status: didFire ? 'fired' : `${STATUS_SYMBOL.not_triggered} ${STATUS_WORDS.not_triggered}`,
+        style: didFire ? undefined : 'not_triggered',
+      },
+    ];
   }
   return coverage.map((c, i) => ({
     goal: i === 0 ? name : '',
     fired: i === 0 ? fired : '',
-    tag: terminalSafe(expectedWords(c.expected)),
-    status: `${STATUS_SYMBOL[c.status]} ${STATUS_WORDS[c.status]}`,
-    mixed: coverageWords(c).slice(`${STATUS_SYMBOL[c.status]} ${STATUS_WORDS[c.status]}`.length),
+    tag: terminalSafe(tagLabel(c.expected)),
+    status: `${STATUS_SYMBOL[c.status]} ${verdictWords(c.status, c.sent, c.firings)}`,
     style: c.status,
   }));
 }
@@ -278,20 +208,21 @@ interface Widths {
   status: number;
 }
 
-/** Below this, goal and tag names would be cut to little: the table turns into one block per goal. */
-const MIN_NAME_COLUMNS = 40;
+/** Below this, goal and tag names would share too little room: the table turns into one block per goal. */
+const MIN_NAME_COLUMNS = 30;
 
-/**
- * The goal and tag columns share what the fixed columns leave, each getting what it needs when it can;
- * undefined when they would share too little to be read.
- */
+/** The width of a column that wraps: what it needs, or its share; never less than its longest word allows to read. */
 function columnWidths(rows: readonly Row[], width: number): Widths | undefined {
-  const natural = (get: (r: Row) => string, header: string) => Math.max(displayWidth(header), ...rows.map((r) => displayWidth(get(r))));
+  const natural = (get: (r: Row) => string, header: string) =>
+    Math.max(displayWidth(header), ...rows.map((r) => displayWidth(get(r))));
   const fired = natural((r) => r.fired, 'Fired');
-  const status = natural((r) => r.status + r.mixed, 'Status');
   const wantGoal = natural((r) => r.goal, 'Goal');
   const wantTag = natural((r) => r.tag, 'Expected tag');
-  const avail = width - INDENT.length - fired - status - 3 * GAP.length;
+  // The status wraps its "(1 of 2 sent)" onto a second line before the names are made to wrap.
+  let status = natural((r) => r.status, 'Status');
+  const room = () => width - INDENT.length - fired - status - 3 * GAP.length;
+  if (wantGoal + wantTag > room()) status = natural((r) => r.status.replace(/ \(.*\)$/, ''), 'Status');
+  const avail = room();
   if (wantGoal + wantTag <= avail) return { goal: wantGoal, fired, tag: wantTag, status };
   if (avail < MIN_NAME_COLUMNS) return undefined;
   let goal = Math.min(wantGoal, Math.floor(avail * 0.45));
@@ -300,51 +231,101 @@ function columnWidths(rows: readonly Row[], width: number): Widths | undefined {
   return { goal, fired, tag, status };
 }
 
-type Paint = ReturnType<typeof painter>;
-
 function gridLines(rows: readonly Row[], w: Widths, paint: Paint): string[] {
-  const line = (r: Pick<Row, 'goal' | 'fired' | 'tag'>, status: string, statusStyle: Style | undefined, dimFired: boolean) =>
-    (INDENT + pad(truncate(r.goal, w.goal), w.goal) + GAP + paint(dimFired ? 'dim' : undefined, pad(r.fired, w.fired)) + GAP +
-      pad(truncate(r.tag, w.tag), w.tag) + GAP + paint(statusStyle, status)).trimEnd();
   const out = [
-    paint('dim', line({ goal: 'Goal', fired: 'Fired', tag: 'Expected tag' }, 'Status', undefined, false)),
+    paint(
+      'dim',
+      (
+        INDENT +
+        pad('Goal', w.goal) +
+        GAP +
+        pad('Fired', w.fired) +
+        GAP +
+        pad('Expected tag', w.tag) +
+        GAP +
+        'Status'
+      ).trimEnd(),
+    ),
     paint('dim', INDENT + [w.goal, w.fired, w.tag, w.status].map((n) => '─'.repeat(n)).join(GAP)),
   ];
-  for (const r of rows) out.push(line(r, r.status + r.mixed, r.style ? STATUS_STYLE[r.style] : undefined, r.fired === '0'));
-  return out;
-}
-
-/** For a narrow terminal: each goal on its line, then one line per expected tag, status first. */
-function stackedLines(rows: readonly Row[], width: number, paint: Paint): string[] {
-  const statusWidth = Math.max(...rows.map((r) => displayWidth(r.status)));
-  const tagWidth = width - 2 * INDENT.length - statusWidth - GAP.length;
-  const out: string[] = [];
   for (const r of rows) {
-    if (r.goal) {
-      const fired = ` · fired ${r.fired}`;
-      out.push(`${INDENT}${truncate(r.goal, width - INDENT.length - displayWidth(fired))}${paint('dim', fired)}`);
+    // Each cell wraps in its column; the row is as tall as its tallest cell.
+    const goal = wrap(r.goal, w.goal);
+    const tag = wrap(r.tag, w.tag);
+    const status = wrap(r.status, w.status);
+    const height = Math.max(goal.length, tag.length, status.length);
+    for (let i = 0; i < height; i++) {
+      const fired = i === 0 ? r.fired : '';
+      const st = status[i] ?? '';
+      out.push(
+        (
+          INDENT +
+          pad(goal[i] ?? '', w.goal) +
+          GAP +
+          paint(r.fired === '0' ? 'dim' : undefined, pad(fired, w.fired)) +
+          GAP +
+          pad(tag[i] ?? '', w.tag) +
+          GAP +
+          paint(r.style ? STATUS_STYLE[r.style] : undefined, st)
+        ).trimEnd(),
+      );
     }
-    const status = paint(r.style ? STATUS_STYLE[r.style] : undefined, r.status);
-    out.push(`${INDENT}${INDENT}${status}${' '.repeat(statusWidth - displayWidth(r.status))}${GAP}${truncate(r.tag + r.mixed, tagWidth)}`.trimEnd());
   }
   return out;
 }
 
-function goalTable(report: AuditReport, width: number, paint: Paint): string[] {
+/** For a narrow terminal: each goal on its line, then one line per expected tag, status first; long names wrap. */
+function stackedLines(rows: readonly Row[], width: number, paint: Paint): string[] {
+  const out: string[] = [];
+  // The status alone in front; "(1 of 2 sent)" goes after the tag.
+  const split = (r: Row) => /^(.*?)( \(.*\))?$/.exec(r.status)!;
+  const statusWidth = Math.max(...rows.map((r) => displayWidth(split(r)[1]!)));
+  const tagWidth = Math.max(10, width - 2 * INDENT.length - statusWidth - GAP.length);
+  for (const r of rows) {
+    if (r.goal)
+      for (const line of wrap(`${r.goal} · fired ${r.fired}`, width - INDENT.length)) out.push(`${INDENT}${line}`);
+    const [, status, mixed] = split(r);
+    wrap(`${r.tag}${mixed ?? ''}`, tagWidth).forEach((line, i) => {
+      const lead =
+        i === 0
+          ? paint(r.style ? STATUS_STYLE[r.style] : undefined, status!) +
+            ' '.repeat(statusWidth - displayWidth(status!))
+          : ' '.repeat(statusWidth);
+      out.push(`${INDENT}${INDENT}${lead}${GAP}${line}`.trimEnd());
+    });
+  }
+  return out;
+}
+
+function goalTable(report: AuditReport, width: number, paint: Paint, allGoals: boolean): string[] {
   if (report.goals.length === 0) return [`${INDENT}${paint('dim', 'The plan has no goals for these pages.')}`];
-  const rows = report.goals.flatMap(goalRows);
-  const widths = columnWidths(rows, width);
-  return widths ? gridLines(rows, widths, paint) : stackedLines(rows, width, paint);
+  const groups = goalGroups(report);
+  const shown = [...groups.judged, ...groups.owned, ...(allGoals ? groups.notTriggered : [])];
+  const rows = shown.flatMap((g) => goalRows(report, g));
+  const out: string[] = [];
+  if (rows.length > 0) {
+    const widths = columnWidths(rows, width);
+    out.push(...(widths ? gridLines(rows, widths, paint) : stackedLines(rows, width, paint)));
+  }
+  if (!allGoals && groups.notTriggered.length > 0) {
+    const line = `${STATUS_SYMBOL.not_triggered} ${foldedLine(report)} (--all-goals lists them)`;
+    if (out.length) out.push('');
+    out.push(...wrap(line, width - INDENT.length).map((l) => `${INDENT}${paint('dim', l)}`));
+  }
+  if (out.length === 0) out.push(`${INDENT}${paint('dim', 'No goal of the plan applies here.')}`);
+  return out;
 }
 
 function findingLines(report: AuditReport, width: number, paint: Paint): string[] {
   if (report.findings.length === 0) return [`${INDENT}${paint('green', 'No problems found.')}`];
   const out: string[] = [];
-  for (const severity of ['error', 'warning', 'info'] as const) {
+  for (const severity of SEVERITIES) {
     const list = report.findings.filter((f) => f.severity === severity);
     if (list.length === 0) continue;
     if (out.length) out.push('');
-    out.push(`${INDENT}${paint(SEVERITY_STYLE[severity], paint('bold', `${SEVERITY_TITLE[severity]} (${list.length})`))}`);
+    out.push(
+      `${INDENT}${paint(SEVERITY_STYLE[severity], paint('bold', `${SEVERITY_TITLES[severity]} (${list.length})`))}`,
+    );
     const textWidth = Math.max(20, width - INDENT.length - 2);
     for (const f of list) {
       wrap(terminalSafe(f.message), textWidth).forEach((l, i) => {
@@ -355,35 +336,64 @@ function findingLines(report: AuditReport, width: number, paint: Paint): string[
   return out;
 }
 
+function funnelLines(report: AuditReport, width: number, paint: Paint): string[] {
+  const out: string[] = [];
+  for (const funnel of report.funnels ?? []) {
+    out.push(
+      `${INDENT}${paint('bold', `Funnel “${terminalSafe(funnel.name)}”`)} ${paint('dim', `(${funnelSummary(funnel)})`)}`,
+    );
+    const textWidth = Math.max(20, width - INDENT.length - 4);
+    funnel.steps.forEach((step, i) => {
+      const state = stepState(step);
+      const style: Style = state === 'tracked' ? 'green' : state === 'untracked' ? 'red' : 'dim';
+      wrap(terminalSafe(`${i + 1}. ${step.name ?? step.goal}: ${stepDetail(step)}`), textWidth).forEach((l, j) => {
+        out.push(`${INDENT}  ${j === 0 ? paint(style, STEP_SYMBOL[state]) : ' '} ${l}`);
+      });
+    });
+    out.push('');
+  }
+  return out;
+}
+
 function summaryStyle(reports: readonly AuditReport[]): Style {
   const c = reportCounts(reports);
-  return c.errors > 0 ? 'red' : c.warnings > 0 || c.tracked < c.goals - c.notTriggered ? 'yellow' : 'green';
+  return c.errors > 0 ? 'red' : c.warnings > 0 || c.tracked < c.judged ? 'yellow' : 'green';
 }
 
 function pageHeader(report: AuditReport, width: number, paint: Paint): string[] {
   const title = terminalSafe(report.page.title?.trim() || report.page.url);
-  const out = [paint('bold', truncate(title, width))];
+  const out = wrap(title, width).map((l) => paint('bold', l));
   const about = [
     ...(report.page.title?.trim() ? [terminalSafe(report.page.url)] : []),
     `plan "${terminalSafe(report.plan.name)}"`,
-    plural(report.hits.length, 'hit'),
+    `${report.hits.length} ${report.hits.length === 1 ? 'hit' : 'hits'}`,
+    ...(report.site && report.site.kinds.length > 0
+      ? [
+          `read as ${report.site.kinds.map((k) => KIND_NAMES[k]).join(' and ')}${report.site.signs.length ? ` (${report.site.signs.join(', ')})` : ''}`,
+        ]
+      : []),
   ].join(' · ');
   out.push(...wrap(about, width).map((l) => paint('dim', l)));
-  if (report.pages.length > 1) out.push(...wrap(`Pages: ${report.pages.map((p) => terminalSafe(p.url)).join(' → ')}`, width).map((l) => paint('dim', l)));
+  if (report.pages.length > 1)
+    out.push(
+      ...wrap(`Pages: ${report.pages.map((p) => terminalSafe(p.url)).join(' → ')}`, width).map((l) => paint('dim', l)),
+    );
   return out;
 }
 
 export function reportToText(reports: readonly AuditReport[], opts: TextReportOptions): string {
-  const width = Math.max(MIN_WIDTH, Math.floor(opts.width ?? 100));
+  const width = Math.max(MIN_WIDTH, Math.floor(opts.width ?? DEFAULT_WIDTH));
   const paint = painter(opts.color);
   if (reports.length === 0) return 'No page was audited.';
   const out: string[] = [];
   for (const report of reports) {
     if (out.length) out.push('', paint('dim', '━'.repeat(width)), '');
     out.push(...pageHeader(report, width, paint), '');
-    out.push(...goalTable(report, width, paint), '');
+    out.push(...goalTable(report, width, paint, opts.allGoals ?? false), '');
+    out.push(...funnelLines(report, width, paint));
     out.push(...findingLines(report, width, paint));
-    if (reports.length > 1) out.push('', ...wrap(summaryLine([report]), width).map((l) => paint(summaryStyle([report]), l)));
+    if (reports.length > 1)
+      out.push('', ...wrap(summaryLine([report]), width).map((l) => paint(summaryStyle([report]), l)));
   }
   // The line a CI log is read for: wrapped, never cut.
   out.push('', ...wrap(summaryLine(reports), width).map((l) => paint(summaryStyle(reports), paint('bold', l))));

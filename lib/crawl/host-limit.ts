@@ -8,7 +8,8 @@ export function hostLimit(perHost: number): HostLimit {
   const waiting = new Map<string, Array<() => void>>();
   const release = (host: string) => {
     const next = waiting.get(host)?.shift();
-    if (next) next(); // the slot passes straight to the next in line
+    if (next)
+      next(); // the slot passes straight to the next in line
     else running.set(host, (running.get(host) ?? 1) - 1);
   };
   return async (host, work) => {

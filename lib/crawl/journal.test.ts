@@ -8,15 +8,21 @@ const lines = (entries: JournalEntry[]) => entries.map((e) => JSON.stringify(e))
 
 describe('readJournal', () => {
   it('knows what was done, what failed, what was skipped and where the links lead', () => {
-    const journal = readJournal(`${lines([
-      header,
-      { kind: 'page', url: 'https://s.example/', report, links: ['https://s.example/a', 'https://s.example/b'] },
-      { kind: 'failed', url: 'https://s.example/a', error: 'HTTP 500', links: [] },
-      { kind: 'skipped', url: 'https://s.example/c.pdf', reason: 'not_html' },
-      { kind: 'followed', url: 'https://s.example/d', links: ['https://s.example/e'] },
-    ])}\n`);
+    const journal = readJournal(
+      `${lines([
+        header,
+        { kind: 'page', url: 'https://s.example/', report, links: ['https://s.example/a', 'https://s.example/b'] },
+        { kind: 'failed', url: 'https://s.example/a', error: 'HTTP 500', links: [] },
+        { kind: 'skipped', url: 'https://s.example/c.pdf', reason: 'not_html' },
+        { kind: 'followed', url: 'https://s.example/d', links: ['https://s.example/e'] },
+      ])}\n`,
+    );
     // The failed page is not settled: a resumed crawl tries it again.
-    expect([...settledUrls(journal)].sort()).toEqual(['https://s.example/', 'https://s.example/c.pdf', 'https://s.example/d']);
+    expect([...settledUrls(journal)].sort()).toEqual([
+      'https://s.example/',
+      'https://s.example/c.pdf',
+      'https://s.example/d',
+    ]);
     expect(journalLinks(journal)).toEqual(['https://s.example/a', 'https://s.example/b', 'https://s.example/e']);
     expect(journal.finished).toBe(false);
   });
@@ -29,16 +35,20 @@ describe('readJournal', () => {
   });
 
   it('a page audited after failing counts as audited', () => {
-    const journal = readJournal(lines([
-      { kind: 'failed', url: 'https://s.example/', error: 'timeout', links: [] },
-      { kind: 'page', url: 'https://s.example/', report, links: [] },
-    ]));
+    const journal = readJournal(
+      lines([
+        { kind: 'failed', url: 'https://s.example/', error: 'timeout', links: [] },
+        { kind: 'page', url: 'https://s.example/', report, links: [] },
+      ]),
+    );
     expect([journal.pages.size, journal.failed.size]).toEqual([1, 0]);
   });
 
   it('refuses the state of another audit, saying what to do', () => {
     const journal = readJournal(lines([header]));
-    expect(journalMismatch(journal, { ...header, seeds: ['https://other.example/'] }, 'state')).toMatch(/state is of another audit .* Give another --state folder/);
+    expect(journalMismatch(journal, { ...header, seeds: ['https://other.example/'] }, 'state')).toMatch(
+      /state is of another audit .* Give another --state folder/,
+    );
     expect(journalMismatch(journal, header, 'state')).toBeUndefined();
   });
 });

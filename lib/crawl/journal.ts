@@ -26,7 +26,14 @@ export interface Journal {
 }
 
 export function readJournal(text: string): Journal {
-  const journal: Journal = { pages: new Map(), failed: new Map(), skipped: new Map(), followed: new Map(), finished: false, unreadable: 0 };
+  const journal: Journal = {
+    pages: new Map(),
+    failed: new Map(),
+    skipped: new Map(),
+    followed: new Map(),
+    finished: false,
+    unreadable: 0,
+  };
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     let entry: JournalEntry;
@@ -76,11 +83,19 @@ export function journalLinks(journal: Journal): string[] {
 }
 
 /** Does a journal belong to this crawl? A message saying why not, or undefined. */
-export function journalMismatch(journal: Journal, header: Extract<JournalEntry, { kind: 'crawl' }>, dir: string): string | undefined {
+export function journalMismatch(
+  journal: Journal,
+  header: Extract<JournalEntry, { kind: 'crawl' }>,
+  dir: string,
+): string | undefined {
   const was = journal.header;
   if (!was) return undefined;
-  const same = JSON.stringify(was.seeds) === JSON.stringify(header.seeds) && was.crawl === header.crawl && was.shard === header.shard;
-  return same ? undefined
+  const same =
+    JSON.stringify(was.seeds) === JSON.stringify(header.seeds) &&
+    was.crawl === header.crawl &&
+    was.shard === header.shard;
+  return same
+    ? undefined
     : `The crawl state in ${dir} is of another audit (${was.seeds.join(' ')}${was.shard ? ` --shard ${was.shard}` : ''}). ` +
-      'Give another --state folder, or delete this one to start over.';
+        'Give another --state folder, or delete this one to start over.';
 }

@@ -1,7 +1,17 @@
 // Links in a page's HTML, read without a browser: a sharded crawl still has to follow the links of pages
 // another machine audits, and fetching their HTML is far cheaper than loading them with the extension.
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'", '#x2F': '/', '#47': '/' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+  '#x27': "'",
+  '#x2F': '/',
+  '#47': '/',
+};
 
 function unescapeAttr(value: string): string {
   return value.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (all, name: string) => {

@@ -15,9 +15,13 @@ it('shows done, queued, failed and the time left at this pace', () => {
 });
 
 it('counts only this run’s pages for the pace of a resumed crawl', () => {
-  expect(progressLine({ done: 10, failed: 0, queued: 10, skipped: 0, startedAt: 0, now: 10_000, resumed: 8 })).toMatch(/about 50 s left$/);
+  expect(progressLine({ done: 10, failed: 0, queued: 10, skipped: 0, startedAt: 0, now: 10_000, resumed: 8 })).toMatch(
+    /about 50 s left$/,
+  );
 });
 
 it('has no time left before the first page is done', () => {
-  expect(progressLine({ done: 0, failed: 0, queued: 5, skipped: 0, startedAt: 0, now: 1_000 })).toBe('[....................] 0/5 · 0 done · 5 queued · 0 failed');
+  expect(progressLine({ done: 0, failed: 0, queued: 5, skipped: 0, startedAt: 0, now: 1_000 })).toBe(
+    '[....................] 0/5 · 0 done · 5 queued · 0 failed',
+  );
 });

@@ -4,14 +4,23 @@
 
 /** A path segment that names one record rather than a kind of page: numbers, UUIDs, long hex ids. */
 function isIdSegment(segment: string): boolean {
-  return /^\d+$/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment) ||
-    (/^[0-9a-f]{10,}$/i.test(segment) && /\d/.test(segment));
+  return (
+    /^\d+$/.test(segment) ||
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment) ||
+    (/^[0-9a-f]{10,}$/i.test(segment) && /\d/.test(segment))
+  );
 }
 
 function segmentsOf(url: string): { segments: string[]; slash: boolean } | undefined {
   try {
     const path = new URL(url).pathname;
-    return { segments: path.split('/').filter(Boolean).map((s) => (isIdSegment(s) ? '*' : s)), slash: path.endsWith('/') };
+    return {
+      segments: path
+        .split('/')
+        .filter(Boolean)
+        .map((s) => (isIdSegment(s) ? '*' : s)),
+      slash: path.endsWith('/'),
+    };
   } catch {
     return undefined;
   }

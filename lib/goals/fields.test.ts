@@ -23,17 +23,45 @@ describe('fieldKinds', () => {
     ['name phone', '<form><input name="phone"></form>', ['tel', 'phone']],
     ['camelCase phoneNumber', '<form><input name="phoneNumber"></form>', ['tel', 'phoneNumber']],
     ['name mobile', '<form><input name="billing_mobile"></form>', ['tel', 'billing_mobile']],
-    ['autocomplete tel-national with a section', '<form><input name="f2" autocomplete="section-a shipping tel-national"></form>', ['tel', 'f2']],
+    [
+      'autocomplete tel-national with a section',
+      '<form><input name="f2" autocomplete="section-a shipping tel-national"></form>',
+      ['tel', 'f2'],
+    ],
     ['hotel is not a phone', '<form><input name="hotel"></form>', ['hotel']],
     ['type=password', '<form><input type="password" name="pw"></form>', ['password', 'pw']],
     ['current-password', '<form><input name="secret" autocomplete="current-password"></form>', ['password', 'secret']],
-    ['new-password', '<form><input type="password" name="pw" autocomplete="new-password"></form>', ['password', 'new-password', 'pw']],
-    ['password and its confirmation', '<form><input type="password" name="pw"><input type="password" name="pw2"></form>', ['password', 'new-password', 'pw', 'pw2']],
-    ['a checkbox named email_optin is not an email field', '<form><input type="checkbox" name="email_optin"></form>', ['email_optin']],
+    [
+      'new-password',
+      '<form><input type="password" name="pw" autocomplete="new-password"></form>',
+      ['password', 'new-password', 'pw'],
+    ],
+    [
+      'password and its confirmation',
+      '<form><input type="password" name="pw"><input type="password" name="pw2"></form>',
+      ['password', 'new-password', 'pw', 'pw2'],
+    ],
+    [
+      'a checkbox named email_optin is not an email field',
+      '<form><input type="checkbox" name="email_optin"></form>',
+      ['email_optin'],
+    ],
     ['a hidden email is not an email field', '<form><input type="hidden" name="email"></form>', ['email']],
-    ['buttons are not fields', '<form><input type="submit" name="op"><button name="go">Go</button><input name="q"></form>', ['q']],
-    ['select and textarea', '<form><select name="country"></select><textarea name="message"></textarea></form>', ['country', 'message']],
-    ['kinds in a fixed order, names once', '<form><input name="phone"><input type="email" name="email"><input name="email"></form>', ['email', 'tel', 'phone', 'email']],
+    [
+      'buttons are not fields',
+      '<form><input type="submit" name="op"><button name="go">Go</button><input name="q"></form>',
+      ['q'],
+    ],
+    [
+      'select and textarea',
+      '<form><select name="country"></select><textarea name="message"></textarea></form>',
+      ['country', 'message'],
+    ],
+    [
+      'kinds in a fixed order, names once',
+      '<form><input name="phone"><input type="email" name="email"><input name="email"></form>',
+      ['email', 'tel', 'phone', 'email'],
+    ],
     ['no fields', '<form><p>Nothing</p></form>', []],
   ])('%s', (_, html, want) => expect(fieldKinds(form(html))).toEqual(want));
 
@@ -64,7 +92,11 @@ describe('fieldKinds', () => {
   it('never reads a value', () => {
     const f = form('<form><input type="email" name="email"></form>');
     const input = f.querySelector('input')!;
-    Object.defineProperty(input, 'value', { get: () => { throw new Error('read a value'); } });
+    Object.defineProperty(input, 'value', {
+      get: () => {
+        throw new Error('read a value');
+      },
+    });
     expect(fieldKinds(f)).toEqual(['email', 'email']);
   });
 

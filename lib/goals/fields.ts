@@ -25,11 +25,18 @@ const WORDS: Array<[RegExp, FieldKind]> = [
 
 /** What people write in `hasField` for a kind. */
 const ALIASES: Readonly<Record<string, FieldKind>> = {
-  'e-mail': 'email', mail: 'email', phone: 'tel', telephone: 'tel', mobile: 'tel',
+  'e-mail': 'email',
+  mail: 'email',
+  phone: 'tel',
+  telephone: 'tel',
+  mobile: 'tel',
 };
 
 function kindOfWords(text: string | null): FieldKind | undefined {
-  const words = (text ?? '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  const words = (text ?? '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
   for (const w of words) for (const [re, kind] of WORDS) if (re.test(w)) return kind;
   return undefined;
 }
@@ -37,14 +44,20 @@ function kindOfWords(text: string | null): FieldKind | undefined {
 /** Autocomplete tokens (`section-x shipping tel-national`): the last token names the field. */
 function kindOfAutocomplete(value: string | null): FieldKind | undefined {
   const token = value?.trim().toLowerCase().split(/\s+/).pop() ?? '';
-  return token === 'email' || token === 'new-password' ? token : /^tel(-|$)/.test(token) ? 'tel' : token === 'current-password' ? 'password' : undefined;
+  return token === 'email' || token === 'new-password'
+    ? token
+    : /^tel(-|$)/.test(token)
+      ? 'tel'
+      : token === 'current-password'
+        ? 'password'
+        : undefined;
 }
 
 /** The form's own controls and those outside it that point at it with `form="id"`. */
 function controlsOf(form: Element): Element[] {
   const id = form.getAttribute('id');
   // A control with a `form` attribute belongs to that form, wherever it sits.
-  const out = Array.from(form.querySelectorAll('input, select, textarea'))
+  const out = [...form.querySelectorAll('input,select,textarea')]
     .filter((el) => {
       const owner = el.getAttribute('form');
       return owner === null || owner === id;
@@ -52,7 +65,7 @@ function controlsOf(form: Element): Element[] {
     .slice(0, MAX_FIELDS);
   const root = form.getRootNode() as Partial<ParentNode>;
   if (id && typeof root.querySelectorAll === 'function') {
-    for (const el of Array.from(root.querySelectorAll(`[form="${id.replace(/["\\]/g, '\\$&')}"]`))) {
+    for (const el of root.querySelectorAll(`[form="${id.replace(/["\\]/g, '\\$&')}"]`)) {
       if (out.length >= MAX_FIELDS) break;
       if (!form.contains(el)) out.push(el);
     }

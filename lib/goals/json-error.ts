@@ -66,7 +66,12 @@ export function findJsonError(text: string): JsonError | undefined {
         ws();
         if (text[i] === '}') throw new Fail(i, "trailing comma before '}': remove it");
         if (text[i] !== '"') {
-          throw new Fail(i, text[i] === "'" ? 'property names take double quotes, not single' : `expected a double-quoted property name, found ${shown(text[i])}`);
+          throw new Fail(
+            i,
+            text[i] === "'"
+              ? 'property names take double quotes, not single'
+              : `expected a double-quoted property name, found ${shown(text[i])}`,
+          );
         }
         str();
         ws();

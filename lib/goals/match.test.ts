@@ -17,7 +17,11 @@ const click = (selector: string): Observation => {
   const element = $(selector);
   const a = element.closest('a[href]');
   return a
-    ? { kind: 'click', element, link: { href: new URL(a.getAttribute('href')!, page.url).href, download: a.hasAttribute('download') } }
+    ? {
+        kind: 'click',
+        element,
+        link: { href: new URL(a.getAttribute('href')!, page.url).href, download: a.hasAttribute('download') },
+      }
     : { kind: 'click', element };
 };
 
@@ -27,15 +31,45 @@ describe('form_submit', () => {
     ['by selector', '<form id="newsletter"></form>', { kind: 'form_submit', selector: '#newsletter' }, true],
     ['another form', '<form id="login"></form>', { kind: 'form_submit', selector: '#newsletter' }, false],
     ['by an ancestor', '<footer class="nl"><form></form></footer>', { kind: 'form_submit', selector: '.nl' }, true],
-    ['by a descendant selector', '<footer class="nl"><form></form></footer>', { kind: 'form_submit', selector: '.nl form' }, true],
-    ['with an email field', '<form><input type="email" name="e"></form>', { kind: 'form_submit', hasField: 'email' }, true],
+    [
+      'by a descendant selector',
+      '<footer class="nl"><form></form></footer>',
+      { kind: 'form_submit', selector: '.nl form' },
+      true,
+    ],
+    [
+      'with an email field',
+      '<form><input type="email" name="e"></form>',
+      { kind: 'form_submit', hasField: 'email' },
+      true,
+    ],
     ['without an email field', '<form><input name="q"></form>', { kind: 'form_submit', hasField: 'email' }, false],
     ['with a named field', '<form><input name="company"></form>', { kind: 'form_submit', hasField: 'company' }, true],
-    ['selector and field both', '<form class="demo"><input type="tel" name="t"></form>', { kind: 'form_submit', selector: '.demo', hasField: 'tel' }, true],
-    ['selector but not field', '<form class="demo"><input name="t"></form>', { kind: 'form_submit', selector: '.demo', hasField: 'tel' }, false],
+    [
+      'selector and field both',
+      '<form class="demo"><input type="tel" name="t"></form>',
+      { kind: 'form_submit', selector: '.demo', hasField: 'tel' },
+      true,
+    ],
+    [
+      'selector but not field',
+      '<form class="demo"><input name="t"></form>',
+      { kind: 'form_submit', selector: '.demo', hasField: 'tel' },
+      false,
+    ],
     ['an invalid selector matches nothing', '<form></form>', { kind: 'form_submit', selector: 'form[[' }, false],
-    ['not a login form', '<form><input type="email" name="e"><input type="password" name="p"></form>', { kind: 'form_submit', selector: 'form:not(:has(input[type=password]))', hasField: 'email' }, false],
-    ['a newsletter form with :has', '<form><input type="email" name="e"></form>', { kind: 'form_submit', selector: 'form:not(:has(input[type=password]))', hasField: 'email' }, true],
+    [
+      'not a login form',
+      '<form><input type="email" name="e"><input type="password" name="p"></form>',
+      { kind: 'form_submit', selector: 'form:not(:has(input[type=password]))', hasField: 'email' },
+      false,
+    ],
+    [
+      'a newsletter form with :has',
+      '<form><input type="email" name="e"></form>',
+      { kind: 'form_submit', selector: 'form:not(:has(input[type=password]))', hasField: 'email' },
+      true,
+    ],
   ])('%s', (_, markup, trigger, want) => {
     html(markup);
     expect(matchTrigger(trigger, submit('form'), page)).toBe(want);
@@ -51,7 +85,8 @@ describe('form_submit', () => {
     beforeEach(() => {
       html('<div class="footer"><newsletter-widget class="nl-widget"></newsletter-widget></div>');
       const root = $('newsletter-widget').attachShadow({ mode: 'open' });
-      root.innerHTML = '<div class="inner"><form id="nl" class="newsletter"><input type="email" name="email"><button>Join</button></form></div>';
+      root.innerHTML =
+        '<div class="inner"><form id="nl" class="newsletter"><input type="email" name="email"><button>Join</button></form></div>';
       form = root.querySelector('form')!;
     });
 
@@ -68,20 +103,92 @@ describe('form_submit', () => {
 
 describe('click', () => {
   it.each<[string, string, string, Trigger, boolean]>([
-    ['the element itself', '<button class="add-to-cart">Add</button>', 'button', { kind: 'click', selector: '.add-to-cart' }, true],
-    ['an icon inside the button', '<button class="add-to-cart"><svg><path></path></svg> Add</button>', 'path', { kind: 'click', selector: '.add-to-cart' }, true],
-    ['another button', '<button class="wishlist">Save</button>', 'button', { kind: 'click', selector: '.add-to-cart' }, false],
+    [
+      'the element itself',
+      '<button class="add-to-cart">Add</button>',
+      'button',
+      { kind: 'click', selector: '.add-to-cart' },
+      true,
+    ],
+    [
+      'an icon inside the button',
+      '<button class="add-to-cart"><svg><path></path></svg> Add</button>',
+      'path',
+      { kind: 'click', selector: '.add-to-cart' },
+      true,
+    ],
+    [
+      'another button',
+      '<button class="wishlist">Save</button>',
+      'button',
+      { kind: 'click', selector: '.add-to-cart' },
+      false,
+    ],
     ['by text', '<button>Add to cart</button>', 'button', { kind: 'click', text: 'add to cart' }, true],
-    ['by text across spaces', '<button>\n  Add   to\ncart </button>', 'button', { kind: 'click', text: 'Add to cart' }, true],
-    ['by text of the button around a span', '<button><span>Add</span> to cart</button>', 'span', { kind: 'click', text: 'Add to cart' }, true],
-    ['by text of a submit input', '<input type="submit" value="Book a demo">', 'input', { kind: 'click', text: 'book a demo' }, true],
-    ['by text of a role=button div', '<div role="button"><i>★</i> Add to cart</div>', 'i', { kind: 'click', text: 'Add to cart' }, true],
+    [
+      'by text across spaces',
+      '<button>\n  Add   to\ncart </button>',
+      'button',
+      { kind: 'click', text: 'Add to cart' },
+      true,
+    ],
+    [
+      'by text of the button around a span',
+      '<button><span>Add</span> to cart</button>',
+      'span',
+      { kind: 'click', text: 'Add to cart' },
+      true,
+    ],
+    [
+      'by text of a submit input',
+      '<input type="submit" value="Book a demo">',
+      'input',
+      { kind: 'click', text: 'book a demo' },
+      true,
+    ],
+    [
+      'by text of a role=button div',
+      '<div role="button"><i>★</i> Add to cart</div>',
+      'i',
+      { kind: 'click', text: 'Add to cart' },
+      true,
+    ],
     ['not other text', '<button>Add to wishlist</button>', 'button', { kind: 'click', text: 'Add to cart' }, false],
-    ['not a long paragraph that mentions it', `<p>${'Lorem ipsum '.repeat(20)} add to cart</p>`, 'p', { kind: 'click', text: 'add to cart' }, false],
-    ['a short non-interactive element', '<span class="x">Add to cart</span>', 'span', { kind: 'click', text: 'add to cart' }, true],
-    ['selector and text', '<a class="cta" href="/demo">Book a demo</a>', 'a', { kind: 'click', selector: '.cta', text: 'demo' }, true],
-    ['selector but not text', '<a class="cta" href="/trial">Start trial</a>', 'a', { kind: 'click', selector: '.cta', text: 'demo' }, false],
-    ['a selector on a data attribute', '<button data-action="add-to-cart">+</button>', 'button', { kind: 'click', selector: 'button[data-action=add-to-cart]' }, true],
+    [
+      'not a long paragraph that mentions it',
+      `<p>${'Lorem ipsum '.repeat(20)} add to cart</p>`,
+      'p',
+      { kind: 'click', text: 'add to cart' },
+      false,
+    ],
+    [
+      'a short non-interactive element',
+      '<span class="x">Add to cart</span>',
+      'span',
+      { kind: 'click', text: 'add to cart' },
+      true,
+    ],
+    [
+      'selector and text',
+      '<a class="cta" href="/demo">Book a demo</a>',
+      'a',
+      { kind: 'click', selector: '.cta', text: 'demo' },
+      true,
+    ],
+    [
+      'selector but not text',
+      '<a class="cta" href="/trial">Start trial</a>',
+      'a',
+      { kind: 'click', selector: '.cta', text: 'demo' },
+      false,
+    ],
+    [
+      'a selector on a data attribute',
+      '<button data-action="add-to-cart">+</button>',
+      'button',
+      { kind: 'click', selector: 'button[data-action=add-to-cart]' },
+      true,
+    ],
   ])('%s', (_, markup, target, trigger, want) => {
     html(markup);
     expect(matchTrigger(trigger, click(target), page)).toBe(want);
@@ -129,7 +236,12 @@ describe('outbound_click', () => {
     ['mailto', 'mailto:hello@shop.example', { kind: 'outbound_click' }, false],
     ['tel', 'tel:+33100000000', { kind: 'outbound_click' }, false],
     ['a listed host', 'https://www.partner.example/x', { kind: 'outbound_click', hosts: ['partner.example'] }, true],
-    ['a subdomain of a listed host', 'https://eu.partner.example/x', { kind: 'outbound_click', hosts: ['partner.example'] }, true],
+    [
+      'a subdomain of a listed host',
+      'https://eu.partner.example/x',
+      { kind: 'outbound_click', hosts: ['partner.example'] },
+      true,
+    ],
     ['a host not listed', 'https://other.example/', { kind: 'outbound_click', hosts: ['partner.example'] }, false],
     ['a look-alike host', 'https://notpartner.example/', { kind: 'outbound_click', hosts: ['partner.example'] }, false],
   ])('%s', (_, href, trigger, want) => {
@@ -143,29 +255,94 @@ describe('page observations', () => {
   it.each<[string, Trigger, Observation, boolean]>([
     ['site search with q', { kind: 'site_search' }, view('https://shop.example/search?q=boots'), true],
     ['site search with WordPress s', { kind: 'site_search' }, view('https://blog.example/?s=tags'), true],
-    ['site search on a virtual page view', { kind: 'site_search' }, view('https://shop.example/search?query=x', true), true],
+    [
+      'site search on a virtual page view',
+      { kind: 'site_search' },
+      view('https://shop.example/search?query=x', true),
+      true,
+    ],
     ['an empty search', { kind: 'site_search' }, view('https://shop.example/search?q=%20'), false],
     ['no search parameter', { kind: 'site_search' }, view('https://shop.example/search?page=2'), false],
-    ['a custom search parameter', { kind: 'site_search', param: 'term' }, view('https://shop.example/find?term=boots'), true],
-    ['only the custom parameter', { kind: 'site_search', param: 'term' }, view('https://shop.example/find?q=boots'), false],
-    ['several custom parameters', { kind: 'site_search', param: 'k, term' }, view('https://shop.example/find?term=boots'), true],
-    ['a page view by glob', { kind: 'page_view', url: '*/thank-you*' }, view('https://shop.example/thank-you?order=1'), true],
-    ['a virtual page view by regex', { kind: 'page_view', url: '/\\/checkout\\/success/' }, view('https://shop.example/checkout/success', true), true],
+    [
+      'a custom search parameter',
+      { kind: 'site_search', param: 'term' },
+      view('https://shop.example/find?term=boots'),
+      true,
+    ],
+    [
+      'only the custom parameter',
+      { kind: 'site_search', param: 'term' },
+      view('https://shop.example/find?q=boots'),
+      false,
+    ],
+    [
+      'several custom parameters',
+      { kind: 'site_search', param: 'k, term' },
+      view('https://shop.example/find?term=boots'),
+      true,
+    ],
+    [
+      'a page view by glob',
+      { kind: 'page_view', url: '*/thank-you*' },
+      view('https://shop.example/thank-you?order=1'),
+      true,
+    ],
+    [
+      'a virtual page view by regex',
+      { kind: 'page_view', url: '/\\/checkout\\/success/' },
+      view('https://shop.example/checkout/success', true),
+      true,
+    ],
     ['another page', { kind: 'page_view', url: '*/thank-you*' }, view('https://shop.example/cart'), false],
     ['scroll past the depth', { kind: 'scroll_depth', percent: 75 }, { kind: 'scroll', percent: 80 }, true],
     ['scroll at the depth', { kind: 'scroll_depth', percent: 75 }, { kind: 'scroll', percent: 75 }, true],
     ['scroll short of it', { kind: 'scroll_depth', percent: 75 }, { kind: 'scroll', percent: 50 }, false],
     ['time past it', { kind: 'time_on_page', seconds: 30 }, { kind: 'time', seconds: 31 }, true],
     ['time short of it', { kind: 'time_on_page', seconds: 30 }, { kind: 'time', seconds: 10 }, false],
-    ['the dataLayer event', { kind: 'datalayer_event', event: 'purchase' }, { kind: 'datalayer', event: 'purchase', source: 'dataLayer' }, true],
-    ['the same event from gtag', { kind: 'datalayer_event', event: 'purchase' }, { kind: 'datalayer', event: 'purchase', source: 'gtag' }, true],
-    ['another event', { kind: 'datalayer_event', event: 'purchase' }, { kind: 'datalayer', event: 'Purchase', source: 'fbq' }, false],
+    [
+      'the dataLayer event',
+      { kind: 'datalayer_event', event: 'purchase' },
+      { kind: 'datalayer', event: 'purchase', source: 'dataLayer' },
+      true,
+    ],
+    [
+      'the same event from gtag',
+      { kind: 'datalayer_event', event: 'purchase' },
+      { kind: 'datalayer', event: 'purchase', source: 'gtag' },
+      true,
+    ],
+    [
+      'another event',
+      { kind: 'datalayer_event', event: 'purchase' },
+      { kind: 'datalayer', event: 'Purchase', source: 'fbq' },
+      false,
+    ],
     ['video play', { kind: 'video', action: 'play' }, { kind: 'video', action: 'play' }, true],
     ['video play is not complete', { kind: 'video', action: 'complete' }, { kind: 'video', action: 'play' }, false],
-    ['video progress past the percent', { kind: 'video', action: 'progress', percent: 50 }, { kind: 'video', action: 'progress', percent: 75 }, true],
-    ['video progress short of it', { kind: 'video', action: 'progress', percent: 50 }, { kind: 'video', action: 'progress', percent: 25 }, false],
-    ['video progress without a percent', { kind: 'video', action: 'progress', percent: 50 }, { kind: 'video', action: 'progress' }, false],
-    ['any video progress', { kind: 'video', action: 'progress' }, { kind: 'video', action: 'progress', percent: 10 }, true],
+    [
+      'video progress past the percent',
+      { kind: 'video', action: 'progress', percent: 50 },
+      { kind: 'video', action: 'progress', percent: 75 },
+      true,
+    ],
+    [
+      'video progress short of it',
+      { kind: 'video', action: 'progress', percent: 50 },
+      { kind: 'video', action: 'progress', percent: 25 },
+      false,
+    ],
+    [
+      'video progress without a percent',
+      { kind: 'video', action: 'progress', percent: 50 },
+      { kind: 'video', action: 'progress' },
+      false,
+    ],
+    [
+      'any video progress',
+      { kind: 'video', action: 'progress' },
+      { kind: 'video', action: 'progress', percent: 10 },
+      true,
+    ],
     ['a scroll is not a time', { kind: 'time_on_page', seconds: 1 }, { kind: 'scroll', percent: 100 }, false],
   ])('%s', (_, trigger, obs, want) => expect(matchTrigger(trigger, obs, page)).toBe(want));
 
@@ -178,7 +355,9 @@ describe('page observations', () => {
   });
 
   it('needs the video element when the trigger names one', () =>
-    expect(matchTrigger({ kind: 'video', action: 'play', selector: 'video' }, { kind: 'video', action: 'play' }, page)).toBe(false));
+    expect(
+      matchTrigger({ kind: 'video', action: 'play', selector: 'video' }, { kind: 'video', action: 'play' }, page),
+    ).toBe(false));
 
   it.each<[string, string, boolean]>([
     ['the element', '#reviews', true],
@@ -186,7 +365,9 @@ describe('page observations', () => {
     ['not another', '.faq', false],
   ])('element_visible %s', (_, selector, want) => {
     html('<section id="reviews"></section>');
-    expect(matchTrigger({ kind: 'element_visible', selector }, { kind: 'visible', element: $('#reviews') }, page)).toBe(want);
+    expect(matchTrigger({ kind: 'element_visible', selector }, { kind: 'visible', element: $('#reviews') }, page)).toBe(
+      want,
+    );
   });
 });
 
@@ -231,7 +412,12 @@ describe('triggerNeeds and watchList', () => {
   });
 
   it('lists the selectors and thresholds to watch, each once, ascending', () =>
-    expect(watchList(goals)).toEqual({ visibleSelectors: ['#reviews'], scrollPercents: [25, 90], timeSeconds: [30], videoPercents: [50] }));
+    expect(watchList(goals)).toEqual({
+      visibleSelectors: ['#reviews'],
+      scrollPercents: [25, 90],
+      timeSeconds: [30],
+      videoPercents: [50],
+    }));
 });
 
 describe('composedClosest', () => {

@@ -1,5 +1,6 @@
 import { hasField } from './fields';
 import type { Goal, Trigger, TriggerKind } from './types';
+import { safely } from './safely';
 import { matchUrlPattern } from './url-pattern';
 import { collapse, visibleText } from './visible-text';
 
@@ -37,7 +38,8 @@ export interface PageContext {
  * xls(x), ppt(x), odt, ods, odp, rtf, txt, csv, tsv, key, zip, rar, 7z, gz, tgz, bz2, tar, dmg, pkg, exe, msi, apk,
  * iso, epub, mobi, mp3, wav, m4a, mp4, mov, avi, wmv, mkv, flv.
  */
-const DOWNLOAD_EXTENSION = /^(pdf|(doc|xls|ppt)x?|od[tsp]|rtf|txt|[ct]sv|key|zip|rar|7z|t?gz|bz2|tar|dmg|pkg|exe|msi|apk|iso|epub|mobi|mp[34]|wav|m4a|mov|avi|wmv|mkv|flv)$/;
+const DOWNLOAD_EXTENSION =
+  /^(pdf|(doc|xls|ppt)x?|od[tsp]|rtf|txt|[ct]sv|key|zip|rar|7z|t?gz|bz2|tar|dmg|pkg|exe|msi|apk|iso|epub|mobi|mp[34]|wav|m4a|mov|avi|wmv|mkv|flv)$/;
 
 export const DEFAULT_SEARCH_PARAMS: readonly string[] = ['q', 's', 'search', 'query'];
 
@@ -60,22 +62,12 @@ export const OBSERVATION_OF: Readonly<Record<TriggerKind, ObservationKind>> = {
  * What a click on a node inside a control means: the button or link around the clicked node, not the node
  * itself — for a text trigger (its text is the control's) and for the element a firing describes.
  */
-const CLICKABLE = 'a[href], area[href], button, [role=button], [role=link], [role=menuitem], [role=tab], input[type=submit], input[type=button], input[type=image], summary, label';
+export const LINK = 'a[href],area[href]';
+// (Selector lists without spaces: they ship in every frame of every page.)
+const CLICKABLE = `${LINK},button,[role=button],[role=link],[role=menuitem],[role=tab],input[type=submit],input[type=button],input[type=image],summary,label`;
 /** A text trigger on a non-interactive element only reads short text: a click on a paragraph is not a button. */
 const MAX_PLAIN_TEXT = 100;
 const MAX_SHADOW_HOPS = 16;
-
-/**
- * `fn()`, or `otherwise` if it throws: an invalid selector in a plan matches nothing (the options page refuses
- * them), and a hostile page's throwing getters break nothing.
- */
-export function safely<T>(fn: () => T, otherwise: T): T {
-  try {
-    return fn();
-  } catch {
-    return otherwise;
-  }
-}
 
 /** The control a click on `el` (or on a node inside it) is a click on, if any. */
 export function closestClickable(el: Element): Element | null {
@@ -114,7 +106,11 @@ function url(href: string, base: string): URL | undefined {
   return safely(() => new URL(href, base), undefined);
 }
 
-function isDownload(extensions: readonly string[] | undefined, link: { href: string; download: boolean }, page: PageContext): boolean {
+function isDownload(
+  extensions: readonly string[] | undefined,
+  link: { href: string; download: boolean },
+  page: PageContext,
+): boolean {
   if (link.download) return true;
   const path = url(link.href, page.url)?.pathname.toLowerCase() ?? '';
   const dot = path.lastIndexOf('.');
@@ -133,18 +129,24 @@ function isOutbound(hosts: readonly string[] | undefined, href: string, page: Pa
   if (!u || !/^https?:$/.test(u.protocol)) return false;
   const host = siteHost(u.hostname);
   if (host === siteHost(url(page.url, page.url)?.hostname ?? '')) return false;
-  return !hosts || hosts.some((h) => {
-    const want = siteHost(h);
-    return host === want || host.endsWith(`.${want}`);
-  });
+  return (
+    !hosts ||
+    hosts.some((h) => {
+      const want = siteHost(h);
+      return host === want || host.endsWith(`.${want}`);
+    })
+  );
 }
 
 function isSiteSearch(param: string | undefined, pageUrl: string): boolean {
   const params = url(pageUrl, pageUrl)?.searchParams;
-  return !!params && (param?.split(',') ?? DEFAULT_SEARCH_PARAMS).some((name) => {
-    const n = name.trim();
-    return n !== '' && (params.get(n) ?? '').trim() !== '';
-  });
+  return (
+    !!params &&
+    (param?.split(',') ?? DEFAULT_SEARCH_PARAMS).some((name) => {
+      const n = name.trim();
+      return n !== '' && (params.get(n) ?? '').trim() !== '';
+    })
+  );
 }
 
 /** Whether one trigger matches one observation. */
@@ -165,7 +167,9 @@ export function matchTrigger(t: Trigger, obs: Observation, page: PageContext): b
     case 'download':
     case 'outbound_click': {
       const { link } = obs as Of<'click'>;
-      return !!link && (t.kind === 'download' ? isDownload(t.extensions, link, page) : isOutbound(t.hosts, link.href, page));
+      return (
+        !!link && (t.kind === 'download' ? isDownload(t.extensions, link, page) : isOutbound(t.hosts, link.href, page))
+      );
     }
     case 'video': {
       const o = obs as Of<'video'>;
@@ -224,5 +228,10 @@ export function watchList(goals: readonly Goal[]): WatchList {
     else if (t.kind === 'video' && t.action === 'progress' && t.percent !== undefined) video.add(t.percent);
   }
   const up = (s: Set<number>): number[] => [...s].sort((a, b) => a - b);
-  return { visibleSelectors: [...visible], scrollPercents: up(scroll), timeSeconds: up(time), videoPercents: up(video) };
+  return {
+    visibleSelectors: [...visible],
+    scrollPercents: up(scroll),
+    timeSeconds: up(time),
+    videoPercents: up(video),
+  };
 }

@@ -1,9 +1,10 @@
 import { hasField } from './fields';
+import { GOALS, type LibraryGoalId } from './library';
 import type { ExpectedTag, Goal, GoalCategory, Trigger } from './types';
 import { collapse, visibleText } from './visible-text';
 
 // Goals a page probably has, read from its DOM: forms asking for an email, videos, add-to-cart buttons,
-// download links, search forms. Each comes with the tags Google and Meta recommend for it and a selector
+// download links, search forms. Each expects the tags of the goal library's goal for the same step, and a selector
 // that should survive the next deploy (id, then name, then a meaningful class). Pure over the document it
 // is given; shipped in the suggest script (entrypoints/suggest.ts), so no schema and no browser API here.
 
@@ -14,19 +15,44 @@ const MAX_ID_LENGTH = 60;
 
 /** Download types worth a goal: documents, archives, installers (media links are usually players). */
 const DOWNLOAD_TYPES = new Set([
-  'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'odp', 'rtf', 'csv', 'key', 'epub',
-  'zip', 'rar', '7z', 'gz', 'tgz', 'tar', 'dmg', 'pkg', 'exe', 'msi', 'apk',
+  'pdf',
+  'doc',
+  'docx',
+  'xls',
+  'xlsx',
+  'ppt',
+  'pptx',
+  'odt',
+  'ods',
+  'odp',
+  'rtf',
+  'csv',
+  'key',
+  'epub',
+  'zip',
+  'rar',
+  '7z',
+  'gz',
+  'tgz',
+  'tar',
+  'dmg',
+  'pkg',
+  'exe',
+  'msi',
+  'apk',
 ]);
 const SEARCH_NAMES = new Set(['q', 's', 'search', 'query', 'keyword', 'keywords', 'term']);
-const CART_TEXT = /\b(add to (cart|bag|basket|trolley)|in den warenkorb|ajouter au panier|añadir al carrito|aggiungi al carrello|in (de )?winkelwagen)\b/i;
+const CART_TEXT =
+  /\b(add to (cart|bag|basket|trolley)|in den warenkorb|ajouter au panier|añadir al carrito|aggiungi al carrello|in (de )?winkelwagen)\b/i;
 const CART_ATTR = /add[-_ ]?to[-_ ]?(cart|bag|basket)|addtocart|cart[-_]add|add[-_]cart/i;
 const LEAD_HINT = /contact|demo|quote|lead|enquir|inquir|callback|request/i;
 const FORM_HINT = /newsletter|subscribe|signup|sign-up|contact|demo|lead|quote|search|cart/i;
 /** Classes that describe a state or a layout, not the element: no use in a selector meant to last. */
-const STATE_CLASS = /^(is-|has-|js-is-|active$|open$|hidden$|show$|visible$|selected$|disabled$|focus|hover|loading|ng-|row$|col(-|$)|container$|clearfix$|flex$|grid$|d-|m[trblxy]?-\d|p[trblxy]?-\d|w-|h-|text-(left|right|center|sm|lg|xl|\d))/i;
+const STATE_CLASS =
+  /^(is-|has-|js-is-|active$|open$|hidden$|show$|visible$|selected$|disabled$|focus|hover|loading|ng-|row$|col(-|$)|container$|clearfix$|flex$|grid$|d-|m[trblxy]?-\d|p[trblxy]?-\d|w-|h-|text-(left|right|center|sm|lg|xl|\d))/i;
 
-const ga4 = (event: string): ExpectedTag => ({ vendor: 'ga4', event });
-const meta = (event: string): ExpectedTag => ({ vendor: 'meta-pixel', event });
+/** What the library's goal of the same step expects (lib/goals/library.ts): a suggestion expects the same tags. */
+const expectOf = (id: LibraryGoalId): ExpectedTag[] => structuredClone((GOALS[id] as Goal).expect ?? []);
 
 /** A plain CSS identifier, written as is; anything else goes in an attribute selector. */
 const IDENT = /^-?[A-Za-z_][\w-]*$/;
@@ -125,7 +151,8 @@ function searchParam(form: Element): string | undefined {
   for (const input of Array.from(form.querySelectorAll('input[name]'))) {
     const type = (input.getAttribute('type') ?? 'text').toLowerCase();
     const name = input.getAttribute('name')!.trim();
-    if (name && (type === 'search' || ((type === 'text' || type === '') && SEARCH_NAMES.has(name.toLowerCase())))) return name;
+    if (name && (type === 'search' || ((type === 'text' || type === '') && SEARCH_NAMES.has(name.toLowerCase()))))
+      return name;
   }
   if (form.getAttribute('role') === 'search') {
     const first = form.querySelector('input[name]:not([type=hidden]):not([type=submit])');
@@ -140,9 +167,11 @@ function formCandidates(doc: Document): Candidate[] {
     const param = searchParam(form);
     if (param !== undefined) {
       out.push({
-        label: 'Site search', where: `?${param}=`, category: 'navigation',
+        label: 'Site search',
+        where: `?${param}=`,
+        category: 'navigation',
         trigger: { kind: 'site_search', param },
-        expect: [ga4('view_search_results'), meta('Search')],
+        expect: expectOf('site_search'),
       });
       continue;
     }
@@ -150,15 +179,22 @@ function formCandidates(doc: Document): Candidate[] {
     if (!hasField(form, 'email') || hasField(form, 'password')) continue;
     const { selector } = selectorFor(form, FORM_HINT, () => {
       const action = form.getAttribute('action');
-      return action && action.length <= 100 && !/^(javascript:|#|\?|$)/i.test(action) ? attr('form', 'action', action) : undefined;
+      return action && action.length <= 100 && !/^(javascript:|#|\?|$)/i.test(action)
+        ? attr('form', 'action', action)
+        : undefined;
     });
-    const typed = form.querySelectorAll('input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=checkbox]):not([type=radio]), textarea, select').length;
+    const typed = form.querySelectorAll(
+      'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=checkbox]):not([type=radio]), textarea, select',
+    ).length;
     const hints = `${form.getAttribute('id') ?? ''} ${form.getAttribute('class') ?? ''} ${form.getAttribute('action') ?? ''}`;
-    const lead = typed >= 3 || form.querySelector('textarea') !== null || hasField(form, 'tel') || LEAD_HINT.test(hints);
+    const lead =
+      typed >= 3 || form.querySelector('textarea') !== null || hasField(form, 'tel') || LEAD_HINT.test(hints);
     out.push({
-      label: lead ? 'Lead form' : 'Newsletter signup', where: selector, category: lead ? 'trust' : 'interaction',
+      label: lead ? 'Lead form' : 'Newsletter signup',
+      where: selector,
+      category: lead ? 'trust' : 'interaction',
       trigger: { kind: 'form_submit', selector, hasField: 'email' },
-      expect: [ga4('generate_lead'), meta('Lead')],
+      expect: expectOf('newsletter_signup'),
     });
   }
   return out;
@@ -182,13 +218,18 @@ function videoCandidates(doc: Document, pageUrl: string): Candidate[] {
       if (!youtube && !vimeo) continue;
       label = youtube ? 'YouTube video play' : 'Vimeo video play';
       const videoId = src.pathname.split('/')[2];
-      extra = () => (videoId && /^[\w-]{1,40}$/.test(videoId) ? attr('iframe', 'src*', `${youtube ? '/embed/' : '/video/'}${videoId}`) : undefined);
+      extra = () =>
+        videoId && /^[\w-]{1,40}$/.test(videoId)
+          ? attr('iframe', 'src*', `${youtube ? '/embed/' : '/video/'}${videoId}`)
+          : undefined;
     }
     const { selector } = selectorFor(el, /video|player/i, extra);
     out.push({
-      label, where: selector, category: 'engagement',
+      label,
+      where: selector,
+      category: 'engagement',
       trigger: { kind: 'video', action: 'play', selector },
-      expect: [ga4('video_start')],
+      expect: expectOf('video_start'),
     });
   }
   return out;
@@ -216,9 +257,11 @@ function cartCandidates(doc: Document): Candidate[] {
           ? { kind: 'click', selector: found.selector, text: caption }
           : { kind: 'click', text: caption };
     out.push({
-      label: 'Add to cart', where: trigger.selector ?? `"${trigger.text ?? ''}"`, category: 'interaction',
+      label: 'Add to cart',
+      where: trigger.selector ?? `"${trigger.text ?? ''}"`,
+      category: 'interaction',
       trigger,
-      expect: [ga4('add_to_cart'), meta('AddToCart')],
+      expect: expectOf('add_to_cart'),
     });
   }
   return out;
@@ -243,13 +286,15 @@ function downloadCandidates(doc: Document, pageUrl: string): Candidate[] {
     files.push(fileName(url.pathname));
     byType.set(type, files);
   }
-  return [...byType].map(([type, files]): Candidate => ({
-    label: `${type.toUpperCase()} download`,
-    where: files.length === 1 ? files[0]! : `${files[0]!} and ${files.length - 1} more`,
-    category: 'interaction',
-    trigger: { kind: 'download', extensions: [type] },
-    expect: [ga4('file_download')],
-  }));
+  return [...byType].map(
+    ([type, files]): Candidate => ({
+      label: `${type.toUpperCase()} download`,
+      where: files.length === 1 ? files[0]! : `${files[0]!} and ${files.length - 1} more`,
+      category: 'interaction',
+      trigger: { kind: 'download', extensions: [type] },
+      expect: expectOf('file_download'),
+    }),
+  );
 }
 
 /**
@@ -258,7 +303,12 @@ function downloadCandidates(doc: Document, pageUrl: string): Candidate[] {
  * same trigger give one goal.
  */
 export function suggestGoals(doc: Document, pageUrl: string): Goal[] {
-  const candidates = [...formCandidates(doc), ...videoCandidates(doc, pageUrl), ...cartCandidates(doc), ...downloadCandidates(doc, pageUrl)];
+  const candidates = [
+    ...formCandidates(doc),
+    ...videoCandidates(doc, pageUrl),
+    ...cartCandidates(doc),
+    ...downloadCandidates(doc, pageUrl),
+  ];
   const seen = new Set<string>();
   const ids = new Set<string>();
   const goals: Goal[] = [];

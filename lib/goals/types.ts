@@ -4,6 +4,11 @@ import type { VendorId } from '../tags/vendors';
 
 export type GoalCategory = 'engagement' | 'navigation' | 'interaction' | 'trust' | 'macro';
 
+/** What a site is for, as read from its page (lib/goals/site-kind.ts): the default plan offers each kind its own goals. */
+export type SiteKind = 'shop' | 'lead_gen' | 'content';
+
+export const SITE_KINDS: readonly SiteKind[] = ['shop', 'lead_gen', 'content'];
+
 export type Trigger =
   | { kind: 'form_submit'; selector?: string; hasField?: string }
   | { kind: 'click'; selector?: string; text?: string }
@@ -39,6 +44,25 @@ export interface Goal {
   windowMs?: number;
   /** URL patterns (globs like `*\/checkout*` or `/regex/`) where the goal applies; everywhere when absent. */
   scope?: string[];
+  /**
+   * The kinds of site the goal is offered on (the default plan's shop, lead-generation and content goals):
+   * on a page of another kind it applies only if it fired. Everywhere when absent.
+   */
+  siteKinds?: SiteKind[];
+}
+
+/**
+ * One step of a funnel: a goal id, or the ids of goals that are the same step reached different ways (the
+ * add-to-cart button, its caption, its form): any of them reaches the step.
+ */
+export type FunnelStep = string | string[];
+
+/** The micro-conversions on the way to a macro conversion, in the order a visitor takes them. */
+export interface Funnel {
+  id: string;
+  name: string;
+  /** At least two; each names goals of the same plan. */
+  steps: FunnelStep[];
 }
 
 export interface Plan {
@@ -47,6 +71,8 @@ export interface Plan {
   goals: Goal[];
   /** URL patterns or origins where this plan applies (per-site plans); everywhere when absent. */
   scope?: string[];
+  /** Funnels over the plan's goals; a visit is checked against each. Absent in plans written before funnels. */
+  funnels?: Funnel[];
 }
 
 export const DEFAULT_WINDOW_MS = 5_000;
@@ -58,6 +84,8 @@ export interface ElementInfo {
   classes?: string[];
   /** Visible text, first 80 characters. */
   text?: string;
+  /** What the element belongs to, by the heading of its product card or section: `Desk lamp`, first 80 characters. */
+  context?: string;
   /** For forms: the action URL and the kinds of fields present (never their values). */
   formAction?: string;
   fields?: string[];
@@ -72,6 +100,11 @@ export interface GoalFiring {
   goalName: string;
   trigger: TriggerKind;
   at: number;
+  /**
+   * Which observation of its document (one DOM event, one page event) made the firing: the firings of one
+   * observation share it. Absent in records stored before it existed.
+   */
+  observation?: number;
   url: string;
   frameUrl?: string;
   element?: ElementInfo;

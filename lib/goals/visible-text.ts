@@ -17,7 +17,11 @@ export function visibleText(el: Element, max = 80): string {
   if (el.localName === 'input') {
     // The label of a button-like input (`value` of a submit input is its caption, not something typed).
     const type = (attr('type') ?? 'text').toLowerCase();
-    const caption = /^(submit|button|reset)$/.test(type) ? (attr('value') ?? (type === 'submit' ? 'Submit' : null)) : type === 'image' ? attr('alt') : null;
+    const caption = /^(submit|button|reset)$/.test(type)
+      ? (attr('value') ?? (type === 'submit' ? 'Submit' : null))
+      : type === 'image'
+        ? attr('alt')
+        : null;
     return collapse(caption ?? attr('aria-label') ?? '').slice(0, max);
   }
   let out = '';
@@ -33,7 +37,11 @@ export function visibleText(el: Element, max = 80): string {
     if (node.nodeType !== 1) continue;
     const child = node as Element;
     const name = child.localName;
-    if (child !== el && (SKIP.test(name) || child.hasAttribute('hidden') || child.getAttribute('aria-hidden') === 'true')) continue;
+    if (
+      child !== el &&
+      (SKIP.test(name) || child.hasAttribute('hidden') || child.getAttribute('aria-hidden') === 'true')
+    )
+      continue;
     if (BREAK.test(name)) {
       out += ' ';
       stack.push(' ');
@@ -41,5 +49,7 @@ export function visibleText(el: Element, max = 80): string {
     const kids = child.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  return collapse(collapse(out) || (attr('aria-label') ?? attr('title') ?? el.querySelector('img[alt]')?.getAttribute('alt') ?? '')).slice(0, max);
+  return collapse(
+    collapse(out) || (attr('aria-label') ?? attr('title') ?? el.querySelector('img[alt]')?.getAttribute('alt') ?? ''),
+  ).slice(0, max);
 }

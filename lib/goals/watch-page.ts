@@ -1,5 +1,15 @@
 import { describeElement } from './describe-element';
-import { closestClickable, composedClosest, matchGoals, safely, triggerNeeds, watchList, type Observation, type PageContext } from './match';
+import {
+  closestClickable,
+  composedClosest,
+  LINK,
+  matchGoals,
+  triggerNeeds,
+  watchList,
+  type Observation,
+  type PageContext,
+} from './match';
+import { safely } from './safely';
 import type { Goal, GoalFiring } from './types';
 
 /** The world the watcher runs in, passed in so tests can give it a happy-dom window and a fake clock. */
@@ -20,7 +30,6 @@ export interface PageWatcher {
 }
 
 const LISTEN = { capture: true, passive: true } as const;
-const LINK = 'a[href], area[href]';
 
 /**
  * What a firing reports beside its element: the observation's own plain values (the event and its source, the
@@ -28,7 +37,8 @@ const LINK = 'a[href], area[href]';
  */
 function detailOf(obs: Observation): Record<string, string> | undefined {
   const detail: Record<string, string> = {};
-  for (const [key, value] of Object.entries(obs)) if (key !== 'kind' && value !== undefined && typeof value !== 'object') detail[key] = String(value);
+  for (const [key, value] of Object.entries(obs))
+    if (key !== 'kind' && value !== undefined && typeof value !== 'object') detail[key] = String(value);
   if (obs.kind === 'click' && obs.link) detail.href = obs.link.href;
   return Object.keys(detail).length > 0 ? detail : undefined;
 }
@@ -41,7 +51,13 @@ function subjectOf(goal: Goal, obs: Observation): Element | undefined {
   const el = obs.kind === 'submit' ? obs.form : 'element' in obs ? obs.element : undefined;
   if (!el || obs.kind !== 'click') return el;
   const t = goal.trigger;
-  return (t.kind !== 'click' ? composedClosest(el, LINK) : t.selector !== undefined ? composedClosest(el, t.selector) : closestClickable(el)) ?? el;
+  return (
+    (t.kind !== 'click'
+      ? composedClosest(el, LINK)
+      : t.selector !== undefined
+        ? composedClosest(el, t.selector)
+        : closestClickable(el)) ?? el
+  );
 }
 
 /**
@@ -67,14 +83,17 @@ export function watchPage(env: WatchEnv): PageWatcher {
     return marks;
   };
   const shadowRoots = new WeakSet<ShadowRoot>();
-
+  /** Numbers this document's observations: the goals one DOM event matched share its number. */
+  let observations = 0;
 
   const observe = (obs: Observation) => {
     const here: PageContext = { url: env.pageUrl() };
+    const observation = ++observations;
     // A hostile DOM (throwing getters) must not break the watcher.
     for (const goal of safely(() => matchGoals(goals, obs, here), [])) {
       // Thresholds fire once per page; a page view once per goal and URL.
-      const key = obs.kind === 'page_view' ? `${goal.id}@${obs.url}` : /^(scroll|time|visible)$/.test(obs.kind) ? goal.id : '';
+      const key =
+        obs.kind === 'page_view' ? `${goal.id}@${obs.url}` : /^(scroll|time|visible)$/.test(obs.kind) ? goal.id : '';
       if (key) {
         if (firedOnce.has(key)) continue;
         firedOnce.add(key);
@@ -91,6 +110,7 @@ export function watchPage(env: WatchEnv): PageWatcher {
         goalName: goal.name,
         trigger: goal.trigger.kind,
         at: env.now(),
+        observation,
         url: here.url,
         ...(win.top !== win && { frameUrl: win.location.href }),
         ...(el && { element: describeElement(el) }),
@@ -141,7 +161,10 @@ export function watchPage(env: WatchEnv): PageWatcher {
         const a = composedClosest(element, LINK);
         // getAttribute, not .href: an SVG <a>'s href is an object, not a string.
         const href = a?.getAttribute('href');
-        const link = a && href != null ? safely(() => ({ href: new URL(href, a.baseURI).href, download: a.hasAttribute('download') }), undefined) : undefined;
+        const link =
+          a && href != null
+            ? safely(() => ({ href: new URL(href, a.baseURI).href, download: a.hasAttribute('download') }), undefined)
+            : undefined;
         observe({ kind: 'click', element, ...(link && { link }) });
       });
     }
@@ -168,8 +191,12 @@ export function watchPage(env: WatchEnv): PageWatcher {
         if (typeof m.data !== 'string' || !/^https:\/\/(www\.)?youtube(-nocookie)?\.com$/.test(m.origin)) return;
         const data = JSON.parse(m.data) as { event?: string; info?: unknown };
         if (data.event !== 'onStateChange' || (data.info !== 0 && data.info !== 1)) return;
-        const element = Array.from(doc.querySelectorAll('iframe')).find((f) => f.contentWindow === m.source);
-        observe(data.info ? { kind: 'video', action: 'play', element } : { kind: 'video', action: 'complete', percent: 100, element });
+        const element = [...doc.querySelectorAll('iframe')].find((f) => f.contentWindow === m.source);
+        observe(
+          data.info
+            ? { kind: 'video', action: 'play', element }
+            : { kind: 'video', action: 'complete', percent: 100, element },
+        );
       });
     }
     if (list.scrollPercents.length > 0) {
@@ -196,7 +223,7 @@ export function watchPage(env: WatchEnv): PageWatcher {
       const watched = new WeakSet<Element>();
       const scan = () => {
         for (const selector of list.visibleSelectors) {
-          for (const el of safely(() => Array.from(doc.querySelectorAll(selector)), [])) {
+          for (const el of safely(() => [...doc.querySelectorAll(selector)], [])) {
             if (!watched.has(el)) {
               watched.add(el);
               io.observe(el);

@@ -1,12 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import type { Goal, Plan } from '../goals/types';
 import {
-  addGoal, addToSitePlan, commitPlan, newPlan, originOf, parseCommaList, parseLines, putPlan, removeGoal, removePlanAt,
-  renamePlan, setPlanScope, sitePlanIndex, uniquePlanName, updateGoal,
+  addGoal,
+  addToSitePlan,
+  commitPlan,
+  newPlan,
+  originOf,
+  parseCommaList,
+  parseLines,
+  putPlan,
+  removeGoal,
+  removePlanAt,
+  renamePlan,
+  setPlanScope,
+  sitePlanIndex,
+  uniquePlanName,
+  updateGoal,
 } from './edit';
 
-const goal = (id: string, extra: Partial<Goal> = {}): Goal => ({ id, name: id, trigger: { kind: 'click', selector: `#${id}` }, ...extra });
-const plan = (name: string, goals: Goal[] = [], scope?: string[]): Plan => ({ version: 1, name, goals, ...(scope ? { scope } : {}) });
+const goal = (id: string, extra: Partial<Goal> = {}): Goal => ({
+  id,
+  name: id,
+  trigger: { kind: 'click', selector: `#${id}` },
+  ...extra,
+});
+const plan = (name: string, goals: Goal[] = [], scope?: string[]): Plan => ({
+  version: 1,
+  name,
+  goals,
+  ...(scope ? { scope } : {}),
+});
 
 describe('editing the goals of a plan', () => {
   const base = plan('Shop', [goal('a'), goal('b'), goal('c')]);
@@ -19,6 +42,31 @@ describe('editing the goals of a plan', () => {
   ])('%s', (_, edit, ids) => {
     expect(edit().goals.map((g) => g.id)).toEqual(ids);
     expect(base.goals.map((g) => g.id)).toEqual(['a', 'b', 'c']); // never mutated
+  });
+});
+
+describe('removing a goal a funnel walks through', () => {
+  const withFunnels: Plan = {
+    ...plan('Shop', [goal('a'), goal('b'), goal('c'), goal('d')]),
+    funnels: [
+      { id: 'long', name: 'Long', steps: ['a', ['b', 'd'], 'c'] },
+      { id: 'short', name: 'Short', steps: ['a', 'c'] },
+    ],
+  };
+  it.each<[string, string, Plan['funnels']]>([
+    ['a step of its own goes', 'a', [{ id: 'long', name: 'Long', steps: [['b', 'd'], 'c'] }]],
+    [
+      'a step of several goals keeps the others',
+      'd',
+      [
+        { id: 'long', name: 'Long', steps: ['a', 'b', 'c'] },
+        { id: 'short', name: 'Short', steps: ['a', 'c'] },
+      ],
+    ],
+  ])('%s, and the plan stays valid', (_, id, funnels) => {
+    const next = removeGoal(withFunnels, id);
+    expect(next.funnels).toEqual(funnels);
+    expect(commitPlan([withFunnels], 0, next).ok).toBe(true);
   });
 });
 
@@ -35,11 +83,19 @@ describe('plans', () => {
     ['free', ['A'], 'New plan', 'New plan'],
     ['taken', ['New plan'], 'New plan', 'New plan 2'],
     ['taken twice', ['New plan', 'New plan 2'], 'New plan', 'New plan 3'],
-  ])('uniquePlanName: %s', (_, names, name, want) => expect(uniquePlanName(names.map((n) => plan(n)), name)).toBe(want));
+  ])('uniquePlanName: %s', (_, names, name, want) =>
+    expect(
+      uniquePlanName(
+        names.map((n) => plan(n)),
+        name,
+      ),
+    ).toBe(want),
+  );
 
   it('newPlan is empty and uniquely named', () => expect(newPlan([plan('New plan')])).toEqual(plan('New plan 2')));
 
-  it('removePlanAt', () => expect(removePlanAt([plan('A'), plan('B'), plan('C')], 1).map((p) => p.name)).toEqual(['A', 'C']));
+  it('removePlanAt', () =>
+    expect(removePlanAt([plan('A'), plan('B'), plan('C')], 1).map((p) => p.name)).toEqual(['A', 'C']));
 
   it.each<[string, string, string[]]>([
     ['lines', 'https://a.example\n\n  */checkout*  \n', ['https://a.example', '*/checkout*']],
@@ -56,8 +112,19 @@ describe('plans', () => {
 describe('commitPlan validates the whole plan', () => {
   const plans = [plan('A', [goal('a')]), plan('B')];
   it('replaces the plan at the index with the normalised plan', () => {
-    const r = commitPlan(plans, 1, { version: 1, name: ' B ', goals: [{ id: 'x', trigger: { kind: 'download', extensions: ['.PDF'] } }] });
-    expect(r).toEqual({ ok: true, index: 1, plans: [plans[0], { version: 1, name: 'B', goals: [{ id: 'x', name: 'x', trigger: { kind: 'download', extensions: ['pdf'] } }] }] });
+    const r = commitPlan(plans, 1, {
+      version: 1,
+      name: ' B ',
+      goals: [{ id: 'x', trigger: { kind: 'download', extensions: ['.PDF'] } }],
+    });
+    expect(r).toEqual({
+      ok: true,
+      index: 1,
+      plans: [
+        plans[0],
+        { version: 1, name: 'B', goals: [{ id: 'x', name: 'x', trigger: { kind: 'download', extensions: ['pdf'] } }] },
+      ],
+    });
   });
   it('appends at plans.length', () => {
     const r = commitPlan(plans, 2, plan('C'));
@@ -65,8 +132,16 @@ describe('commitPlan validates the whole plan', () => {
   });
   it.each<[string, unknown, string]>([
     ['a duplicate id', addGoal(plans[0]!, goal('a')), 'goals[1].id: duplicate id "a"'],
-    ['an unknown kind', { ...plan('A'), goals: [{ id: 'a', trigger: { kind: 'sumbit' } }] }, 'goals[0].trigger.kind: unknown kind "sumbit"'],
-    ['a bad selector', addGoal(plan('A'), goal('a', { trigger: { kind: 'click', selector: 'a[' } })), 'goals[0].trigger.selector: invalid CSS selector'],
+    [
+      'an unknown kind',
+      { ...plan('A'), goals: [{ id: 'a', trigger: { kind: 'sumbit' } }] },
+      'goals[0].trigger.kind: unknown kind "sumbit"',
+    ],
+    [
+      'a bad selector',
+      addGoal(plan('A'), goal('a', { trigger: { kind: 'click', selector: 'a[' } })),
+      'goals[0].trigger.selector: invalid CSS selector',
+    ],
   ])('refuses %s, naming the path, and changes nothing', (_, candidate, error) => {
     const r = commitPlan(plans, 0, candidate, { isValidSelector: (s) => !s.endsWith('[') });
     expect(r.ok).toBe(false);
@@ -102,11 +177,18 @@ describe('per-site plans', () => {
     ['another origin', ['https://other.example'], -1],
     ['the origin and more', ['https://shop.example', '*/x*'], -1],
     ['everywhere', undefined, -1],
-  ])('sitePlanIndex: %s', (_, scope, want) => expect(sitePlanIndex([plan('S', [], scope)], 'https://shop.example')).toBe(want));
+  ])('sitePlanIndex: %s', (_, scope, want) =>
+    expect(sitePlanIndex([plan('S', [], scope)], 'https://shop.example')).toBe(want),
+  );
 
   it('creates "Site: host" scoped to the origin when there is none', () => {
     const r = addToSitePlan([plan('Defaults', [goal('a')])], 'http://localhost:8080/page?x', goal('n'));
-    expect(r.ok && r.plans[1]).toEqual({ version: 1, name: 'Site: localhost:8080', scope: ['http://localhost:8080'], goals: [goal('n')] });
+    expect(r.ok && r.plans[1]).toEqual({
+      version: 1,
+      name: 'Site: localhost:8080',
+      scope: ['http://localhost:8080'],
+      goals: [goal('n')],
+    });
     expect(r.ok && r.index).toBe(1);
   });
   it('adds to the existing site plan, replacing a goal with the same id', () => {

@@ -1,4 +1,4 @@
-import type { ExpectedTag, Goal, GoalCategory, ParamRule, Trigger, TriggerKind } from '../goals/types';
+import type { ExpectedTag, Goal, GoalCategory, ParamRule, SiteKind, Trigger, TriggerKind } from '../goals/types';
 import type { VendorId } from '../tags/vendors';
 import { parseCommaList, parseLines } from './edit';
 import { slugId } from './slug';
@@ -53,6 +53,8 @@ export interface GoalDraft {
   windowMs: string;
   /** One URL pattern per line. */
   scope: string;
+  /** Kept as the goal had them (the default plan's goals are offered by site kind); the form does not edit them. */
+  siteKinds: SiteKind[];
 }
 
 export interface TriggerField {
@@ -67,33 +69,86 @@ export interface TriggerField {
 /** The fields each trigger kind takes (DESIGN.md's trigger table), with words for the form. */
 export const TRIGGER_FIELDS: Readonly<Record<TriggerKind, readonly TriggerField[]>> = {
   form_submit: [
-    { key: 'selector', label: 'Which form (CSS selector)', placeholder: 'form#newsletter', hint: 'Leave empty for any form.', type: 'text' },
-    { key: 'hasField', label: 'Only forms with this field', placeholder: 'email', hint: 'email, tel, password, new-password, or a field name.', type: 'text' },
+    {
+      key: 'selector',
+      label: 'Which form (CSS selector)',
+      placeholder: 'form#newsletter',
+      hint: 'Leave empty for any form.',
+      type: 'text',
+    },
+    {
+      key: 'hasField',
+      label: 'Only forms with this field',
+      placeholder: 'email',
+      hint: 'email, tel, password, new-password, or a field name.',
+      type: 'text',
+    },
   ],
   click: [
-    { key: 'selector', label: 'Which element (CSS selector)', placeholder: '.add-to-cart', hint: 'A selector, a text, or both.', type: 'text' },
+    {
+      key: 'selector',
+      label: 'Which element (CSS selector)',
+      placeholder: '.add-to-cart',
+      hint: 'A selector, a text, or both.',
+      type: 'text',
+    },
     { key: 'text', label: 'Its text contains', placeholder: 'Add to cart', type: 'text' },
   ],
   video: [
     { key: 'action', label: 'When', required: true, type: 'action' },
     { key: 'percent', label: 'Percent watched (for progress)', placeholder: '50', type: 'number' },
-    { key: 'selector', label: 'Which video (CSS selector)', placeholder: 'video#intro', hint: 'Leave empty for any video.', type: 'text' },
+    {
+      key: 'selector',
+      label: 'Which video (CSS selector)',
+      placeholder: 'video#intro',
+      hint: 'Leave empty for any video.',
+      type: 'text',
+    },
   ],
-  datalayer_event: [{ key: 'event', label: 'dataLayer event name', placeholder: 'add_to_cart', required: true, type: 'text' }],
+  datalayer_event: [
+    { key: 'event', label: 'dataLayer event name', placeholder: 'add_to_cart', required: true, type: 'text' },
+  ],
   page_view: [
-    { key: 'url', label: 'Page address pattern', placeholder: '*/thank-you*', hint: 'A glob like */thank-you* or a /regex/.', required: true, type: 'text' },
+    {
+      key: 'url',
+      label: 'Page address pattern',
+      placeholder: '*/thank-you*',
+      hint: 'A glob like */thank-you* or a /regex/.',
+      required: true,
+      type: 'text',
+    },
   ],
   scroll_depth: [{ key: 'percent', label: 'Scrolled to (percent)', placeholder: '75', required: true, type: 'number' }],
   download: [
-    { key: 'extensions', label: 'File types', placeholder: 'pdf, zip', hint: 'Comma-separated. Leave empty for documents, archives and media.', type: 'text' },
+    {
+      key: 'extensions',
+      label: 'File types',
+      placeholder: 'pdf, zip',
+      hint: 'Comma-separated. Leave empty for documents, archives and media.',
+      type: 'text',
+    },
   ],
   outbound_click: [
-    { key: 'hosts', label: 'Only links to these sites', placeholder: 'partner.example, calendly.com', hint: 'Comma-separated. Leave empty for any other site.', type: 'text' },
+    {
+      key: 'hosts',
+      label: 'Only links to these sites',
+      placeholder: 'partner.example, calendly.com',
+      hint: 'Comma-separated. Leave empty for any other site.',
+      type: 'text',
+    },
   ],
   site_search: [
-    { key: 'param', label: 'Search parameter in the address', placeholder: 'q', hint: 'Leave empty for q, s, search or query.', type: 'text' },
+    {
+      key: 'param',
+      label: 'Search parameter in the address',
+      placeholder: 'q',
+      hint: 'Leave empty for q, s, search or query.',
+      type: 'text',
+    },
   ],
-  element_visible: [{ key: 'selector', label: 'Which element (CSS selector)', placeholder: '#reviews', required: true, type: 'text' }],
+  element_visible: [
+    { key: 'selector', label: 'Which element (CSS selector)', placeholder: '#reviews', required: true, type: 'text' },
+  ],
   time_on_page: [{ key: 'seconds', label: 'Seconds on the page', placeholder: '30', required: true, type: 'number' }],
 };
 
@@ -105,7 +160,20 @@ export const PARAM_RULE_LABELS: Readonly<Record<ParamRuleKind, string>> = {
 };
 
 export function emptyTrigger(kind: TriggerKind = 'form_submit'): TriggerDraft {
-  return { kind, selector: '', text: '', hasField: '', action: 'play', percent: '', event: '', url: '', extensions: '', hosts: '', param: '', seconds: '' };
+  return {
+    kind,
+    selector: '',
+    text: '',
+    hasField: '',
+    action: 'play',
+    percent: '',
+    event: '',
+    url: '',
+    extensions: '',
+    hosts: '',
+    param: '',
+    seconds: '',
+  };
 }
 
 export function emptyTag(vendor: VendorId = 'ga4'): TagDraft {
@@ -117,7 +185,17 @@ export function emptyParam(): ParamDraft {
 }
 
 export function emptyDraft(): GoalDraft {
-  return { id: '', idEdited: false, name: '', category: 'interaction', trigger: emptyTrigger(), expect: [emptyTag()], windowMs: '', scope: '' };
+  return {
+    id: '',
+    idEdited: false,
+    name: '',
+    category: 'interaction',
+    trigger: emptyTrigger(),
+    expect: [emptyTag()],
+    windowMs: '',
+    scope: '',
+    siteKinds: [],
+  };
 }
 
 const str = (n: number | undefined): string => (n === undefined ? '' : String(n));
@@ -172,6 +250,7 @@ export function draftFromGoal(goal: Goal): GoalDraft {
     })),
     windowMs: str(goal.windowMs),
     scope: (goal.scope ?? []).join('\n'),
+    siteKinds: [...(goal.siteKinds ?? [])],
   };
 }
 
@@ -183,8 +262,17 @@ export function withName(draft: GoalDraft, name: string, takenIds: Iterable<stri
 export type DraftResult = { ok: true; goal: Goal } | { ok: false; errors: string[] };
 
 const LABELS: Readonly<Record<TriggerFieldKey, string>> = {
-  selector: 'selector', text: 'text', hasField: 'field', action: 'when', percent: 'percent', event: 'event', url: 'address pattern',
-  extensions: 'file types', hosts: 'sites', param: 'search parameter', seconds: 'seconds',
+  selector: 'selector',
+  text: 'text',
+  hasField: 'field',
+  action: 'when',
+  percent: 'percent',
+  event: 'event',
+  url: 'address pattern',
+  extensions: 'file types',
+  hosts: 'sites',
+  param: 'search parameter',
+  seconds: 'seconds',
 };
 
 /** Build the goal the form describes. Only what the form cannot express is refused here (a number field with letters). */
@@ -217,7 +305,11 @@ export function goalFromDraft(draft: GoalDraft): DraftResult {
       trigger = { kind: 'click', ...defined({ selector: opt(t.selector), text: opt(t.text) }) };
       break;
     case 'video':
-      trigger = { kind: 'video', action: t.action, ...defined({ percent: t.action === 'progress' ? num('percent') : undefined, selector: opt(t.selector) }) };
+      trigger = {
+        kind: 'video',
+        action: t.action,
+        ...defined({ percent: t.action === 'progress' ? num('percent') : undefined, selector: opt(t.selector) }),
+      };
       break;
     case 'datalayer_event':
       trigger = { kind: 'datalayer_event', event: t.event.trim() };
@@ -226,7 +318,10 @@ export function goalFromDraft(draft: GoalDraft): DraftResult {
       trigger = { kind: 'page_view', url: t.url.trim() };
       break;
     case 'scroll_depth':
-      trigger = { kind: 'scroll_depth', percent: required('percent', 'enter how far the page must be scrolled, from 1 to 100') };
+      trigger = {
+        kind: 'scroll_depth',
+        percent: required('percent', 'enter how far the page must be scrolled, from 1 to 100'),
+      };
       break;
     case 'download':
       trigger = { kind: 'download', ...defined({ extensions: list(parseCommaList(t.extensions)) }) };
@@ -241,7 +336,10 @@ export function goalFromDraft(draft: GoalDraft): DraftResult {
       trigger = { kind: 'element_visible', selector: t.selector.trim() };
       break;
     case 'time_on_page':
-      trigger = { kind: 'time_on_page', seconds: required('seconds', 'enter how many seconds on the page make the goal') };
+      trigger = {
+        kind: 'time_on_page',
+        seconds: required('seconds', 'enter how many seconds on the page make the goal'),
+      };
       break;
   }
   const expect: ExpectedTag[] = draft.expect.map((tag) => {
@@ -249,9 +347,20 @@ export function goalFromDraft(draft: GoalDraft): DraftResult {
     for (const p of tag.params) {
       const name = p.name.trim();
       if (name === '') continue;
-      params[name] = p.rule === 'regex' ? { regex: p.value } : p.rule === 'exists' ? { exists: true } : p.rule === 'absent' ? { exists: false } : p.value;
+      params[name] =
+        p.rule === 'regex'
+          ? { regex: p.value }
+          : p.rule === 'exists'
+            ? { exists: true }
+            : p.rule === 'absent'
+              ? { exists: false }
+              : p.value;
     }
-    return { vendor: tag.vendor, ...defined({ event: opt(tag.event), account: opt(tag.account) }), ...(Object.keys(params).length > 0 ? { params } : {}) };
+    return {
+      vendor: tag.vendor,
+      ...defined({ event: opt(tag.event), account: opt(tag.account) }),
+      ...(Object.keys(params).length > 0 ? { params } : {}),
+    };
   });
   const windowMs = number(draft.windowMs, 'windowMs', 'wait for tags (ms)');
   const scope = list(parseLines(draft.scope));
@@ -263,6 +372,7 @@ export function goalFromDraft(draft: GoalDraft): DraftResult {
     trigger,
     ...(expect.length > 0 ? { expect } : {}),
     ...defined({ windowMs, scope }),
+    ...(draft.siteKinds.length > 0 ? { siteKinds: [...draft.siteKinds] } : {}),
   };
   return { ok: true, goal };
 }

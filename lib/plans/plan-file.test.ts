@@ -27,8 +27,19 @@ describe('import', () => {
   const inForce = [DEFAULT_PLAN, plan('Shop', ['https://shop.example'])];
   it.each<[string, string, string]>([
     ['broken JSON', '{"version": 1, "goals": [}', 'JSON syntax error at line 1, column 26'],
-    ['an unknown trigger kind', JSON.stringify({ version: 1, name: 'X', goals: [{ id: 'a', trigger: { kind: 'sumbit' } }] }), 'goals[0].trigger.kind: unknown kind "sumbit"'],
-    ['an unknown vendor', JSON.stringify({ version: 1, goals: [{ id: 'a', trigger: { kind: 'download' }, expect: [{ vendor: 'facebook' }] }] }), 'goals[0].expect[0].vendor: unknown vendor "facebook"'],
+    [
+      'an unknown trigger kind',
+      JSON.stringify({ version: 1, name: 'X', goals: [{ id: 'a', trigger: { kind: 'sumbit' } }] }),
+      'goals[0].trigger.kind: unknown kind "sumbit"',
+    ],
+    [
+      'an unknown vendor',
+      JSON.stringify({
+        version: 1,
+        goals: [{ id: 'a', trigger: { kind: 'download' }, expect: [{ vendor: 'facebook' }] }],
+      }),
+      'goals[0].expect[0].vendor: unknown vendor "facebook"',
+    ],
     ['an empty file', '  ', 'plan: the text is empty'],
   ])('refuses %s with the errors naming the path', (_, text, error) => {
     const r = importPlanText(inForce, text);
@@ -41,8 +52,15 @@ describe('import', () => {
     expect(r.ok && r.replaced).toBe(false);
   });
   it('replaces the plan of the same name', () => {
-    const r = importPlanText(inForce, `\uFEFF${JSON.stringify({ version: 1, name: 'Shop', goals: [{ id: 'a', trigger: { kind: 'scroll_depth', percent: 50 } }] })}`);
-    expect(r.ok && r.plans[1]).toEqual({ version: 1, name: 'Shop', goals: [{ id: 'a', name: 'a', trigger: { kind: 'scroll_depth', percent: 50 } }] });
+    const r = importPlanText(
+      inForce,
+      `\uFEFF${JSON.stringify({ version: 1, name: 'Shop', goals: [{ id: 'a', trigger: { kind: 'scroll_depth', percent: 50 } }] })}`,
+    );
+    expect(r.ok && r.plans[1]).toEqual({
+      version: 1,
+      name: 'Shop',
+      goals: [{ id: 'a', name: 'a', trigger: { kind: 'scroll_depth', percent: 50 } }],
+    });
     expect(r.ok && r.replaced).toBe(true);
   });
 });

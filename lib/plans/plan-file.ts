@@ -20,7 +20,11 @@ export function planFileName(plan: Plan): string {
  * Put the plan of an imported file in force: validated with parsePlanText, replacing the plan of the same
  * name or added. Invalid → the errors, each naming its path, and the plans are unchanged.
  */
-export function importPlanText(plans: readonly Plan[], text: string, options: ParseOptions = {}): CommitResult & { replaced?: boolean } {
+export function importPlanText(
+  plans: readonly Plan[],
+  text: string,
+  options: ParseOptions = {},
+): CommitResult & { replaced?: boolean } {
   const parsed = parsePlanText(text, options);
   if (!parsed.ok) return parsed;
   return putPlan(plans, parsed.plan, options);

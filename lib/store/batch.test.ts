@@ -22,7 +22,14 @@ beforeEach(async () => {
 });
 
 const pixel = (n: number): CapturedRequest => ({
-  requestId: `r${n}`, tabId: 7, frameId: 0, documentId: 'doc', at: 1_000 + n, url: `https://www.facebook.com/tr/?id=1&ev=Lead&n=${n}`, method: 'GET', body: { kind: 'none' },
+  requestId: `r${n}`,
+  tabId: 7,
+  frameId: 0,
+  documentId: 'doc',
+  at: 1_000 + n,
+  url: `https://www.facebook.com/tr/?id=1&ev=Lead&n=${n}`,
+  method: 'GET',
+  body: { kind: 'none' },
 });
 const ref = { tabId: 7, frameId: 0, documentId: 'doc', at: 1_500 };
 
@@ -42,7 +49,10 @@ describe('groupCommit', () => {
     const write = groupCommit(db);
     const first = write((w) => startSession(w, { tabId: 7, documentId: 'doc', url: 'https://shop.example/', at: 900 }));
     await Promise.resolve(); // the first write has started alone
-    const rest = [write((w) => recordRequest(w, pixel(1), decodeRequest)), write((w) => recordOutcome(w, 'r1', { statusCode: 200 }))];
+    const rest = [
+      write((w) => recordRequest(w, pixel(1), decodeRequest)),
+      write((w) => recordOutcome(w, 'r1', { statusCode: 200 })),
+    ];
     const session = await first;
     const [hits, outcome] = await Promise.all(rest);
     const hit = hits![0];
@@ -70,7 +80,9 @@ describe('groupCommit', () => {
 
   it('opens no transaction for a write alone that has nothing to write', async () => {
     const write = groupCommit(db);
-    expect(await write((w) => recordRequest(w, { ...pixel(1), url: 'https://shop.example/app.js' }, decodeRequest))).toEqual([]);
+    expect(
+      await write((w) => recordRequest(w, { ...pixel(1), url: 'https://shop.example/app.js' }, decodeRequest)),
+    ).toEqual([]);
     expect(transactions).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ export type WriteTx = IDBPTransaction<TagwatchSchema, Names[], 'readwrite'>;
 /** Where a write goes: the database (the write opens and commits its own transaction) or a transaction. */
 export type Writable = TagwatchDB | WriteTx;
 
-const ALL_STORES: Names[] = ['sessions', 'hits', 'firings', 'tabs', 'pendingBodies', 'signals'];
+const ALL_STORES: Names[] = ['sessions', 'hits', 'firings', 'tabs', 'pendingBodies', 'signals', 'cookies', 'openers'];
 
 function isTx(target: Writable): target is WriteTx {
   return 'done' in target;

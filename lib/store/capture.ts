@@ -41,10 +41,12 @@ export interface PageBody {
 /** How far apart the page hooks' clock and webRequest's may place the same request. */
 export const MERGE_WINDOW_MS = 10_000;
 /**
- * How far apart webRequest's timestamp and the page's resource timing may place one request. Both read the
- * wall clock at the request's start; a second leaves room for a busy machine.
+ * How far apart webRequest's timestamp and the page's resource timing may place one request. Resource timing
+ * starts when the page asked for it, webRequest when the request left the browser's per-host queue (six
+ * connections over HTTP/1.1): in a burst of hundreds of pixels that is seconds later, and a window of one second
+ * stored such a request twice (a false duplicate). Matching is by exact URL and nearest in time, one to one.
  */
-export const WITNESS_WINDOW_MS = 1_000;
+export const WITNESS_WINDOW_MS = 10_000;
 /** The raw body kept for the developer view: the decoded params carry the rest. */
 export const RAW_BODY_KEEP = 16 * 1024;
 
@@ -101,7 +103,14 @@ export function decodeCaptured(req: CapturedRequest, decode: Decode): TagHit[] {
  * When the browser withheld the body (a Blob sendBeacon), a body the page hooks already delivered is merged in;
  * otherwise the hits are stored as `missing` and `recordPageBody` completes them when the body arrives.
  */
-export async function recordRequest(db: Writable, req: CapturedRequest, decode: Decode, decoded?: TagHit[]): Promise<StoredHit[]> {
+export async function recordRequest(
+  db: Writable,
+  req: CapturedRequest,
+  decode: Decode,
+  decoded?: TagHit[],
+  /** Told when the request replaced rows its resource-timing witness had stored, with the witness's time. */
+  onReplaced?: (witnessAt: number) => void,
+): Promise<StoredHit[]> {
   const facts = bodyFacts(req.body);
   const first = decoded ?? decodeCaptured(req, decode);
   if (first.length === 0) return [];
@@ -111,14 +120,17 @@ export async function recordRequest(db: Writable, req: CapturedRequest, decode: 
     const store = tx.objectStore('hits');
     // The page's resource timing may have recorded this request first (its webRequest event was queued while
     // the worker restarted): the browser's own report replaces that witness, keeping a body it was given.
-    const witness = nearestWitness(await store.index('byTabUrl').getAll([req.tabId, hash]), req.at);
+    const witness = await nearestWitness(store, req.tabId, hash, req.at);
     let hits = first;
     let { state, note } = facts;
     let text = facts.text;
     if (state === 'missing') {
       // A witness the page hooks already completed ('page', or 'none' for a call without a body) knows the body.
       const known = witness?.[0];
-      const recovered = known && (known.bodyState === 'page' || known.bodyState === 'none') ? { body: known.body ?? '', partial: known.partial } : undefined;
+      const recovered =
+        known && (known.bodyState === 'page' || known.bodyState === 'none')
+          ? { body: known.body ?? '', partial: known.partial }
+          : undefined;
       const pending = recovered ?? (await takePending(tx.objectStore('pendingBodies'), req.tabId, hash, req.at));
       if (pending) {
         // An empty body from the hooks: the call had none (`sendBeacon(url)`), so nothing was withheld.
@@ -131,29 +143,60 @@ export async function recordRequest(db: Writable, req: CapturedRequest, decode: 
     const stored = rows(
       hits,
       {
-        requestKey: `wr:${req.requestId}`, sessionId: session.id, tabId: req.tabId, frameId: req.frameId, at: req.at,
-        url: req.url, method: req.method, type: req.type, status: 'pending', bodyState: state, urlHash: hash,
+        requestKey: `wr:${req.requestId}`,
+        sessionId: session.id,
+        tabId: req.tabId,
+        frameId: req.frameId,
+        at: req.at,
+        url: req.url,
+        method: req.method,
+        type: req.type,
+        status: 'pending',
+        bodyState: state,
+        urlHash: hash,
       },
       text,
       note,
     );
-    if (witness) for (const old of witness) await store.delete(old.id);
+    if (witness) {
+      for (const old of witness) await store.delete(old.id);
+      if (witness[0]) onReplaced?.(witness[0].at);
+    }
     await Promise.all(stored.map((row) => store.put(row)));
     return stored;
   });
 }
 
-/** A request key's rows recorded from resource timing near `at`, if any: the nearest one. */
-function nearestWitness(rows: HitRow[], at: number): HitRow[] | undefined {
-  const witnesses = rows.filter((h) => h.requestKey.startsWith('rt:') && Math.abs(h.at - at) <= WITNESS_WINDOW_MS);
-  if (witnesses.length === 0) return undefined;
-  witnesses.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at));
-  const key = witnesses[0]!.requestKey;
+/**
+ * The rows of the resource-timing witness (`rt:` request key) of this URL nearest to `at`, if any. Looked up by
+ * primary key first: the same URL was usually sent before in this tab (a page view on every load), and reading
+ * all those rows with their bodies, to find none is a witness, was the worker's largest read of a page load.
+ */
+async function nearestWitness(
+  store: {
+    index(name: 'byTabUrl'): { getAllKeys(key: [number, string]): Promise<IDBValidKey[]> };
+    get(key: string): Promise<HitRow | undefined>;
+  },
+  tabId: number,
+  hash: string,
+  at: number,
+): Promise<HitRow[] | undefined> {
+  const keys = await store.index('byTabUrl').getAllKeys([tabId, hash]);
+  const witnessKeys = keys.filter((k): k is string => typeof k === 'string' && k.startsWith('rt:'));
+  if (witnessKeys.length === 0) return undefined;
+  const rows = (await Promise.all(witnessKeys.map((k) => store.get(k)))).filter((h): h is HitRow => h !== undefined);
+  const near = rows.filter((h) => Math.abs(h.at - at) <= WITNESS_WINDOW_MS);
+  if (near.length === 0) return undefined;
+  near.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at));
+  const key = near[0]!.requestKey;
   return rows.filter((h) => h.requestKey === key);
 }
 
 async function takePending(
-  store: { index(name: 'byTabUrl'): { getAll(key: [number, string]): Promise<PendingBody[]> }; delete(key: string): Promise<void> },
+  store: {
+    index(name: 'byTabUrl'): { getAll(key: [number, string]): Promise<PendingBody[]> };
+    delete(key: string): Promise<void>;
+  },
   tabId: number,
   hash: string,
   at: number,
@@ -172,7 +215,11 @@ async function takePending(
  * again and replaced (same ids, same status); if webRequest saw the body itself, nothing changes; if webRequest
  * has not reported the request yet, the body waits in `pendingBodies` for it.
  */
-export async function recordPageBody(db: Writable, page: PageBody, decode: Decode): Promise<'merged' | 'duplicate' | 'pending' | 'ignored'> {
+export async function recordPageBody(
+  db: Writable,
+  page: PageBody,
+  decode: Decode,
+): Promise<'merged' | 'duplicate' | 'pending' | 'ignored'> {
   const facts = bodyFacts(pageBodyText(page.body, page.encoding));
   const hits = decode({ url: page.url, method: page.method, body: facts.text });
   if (hits.length === 0) return 'ignored';
@@ -182,7 +229,9 @@ export async function recordPageBody(db: Writable, page: PageBody, decode: Decod
     const near = (await hitStore.index('byTabUrl').getAll([page.tabId, hash])).filter(
       (h) => Math.abs(h.at - page.at) <= MERGE_WINDOW_MS && h.method === page.method,
     );
-    const waiting = near.filter((h) => h.bodyState === 'missing').sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    const waiting = near
+      .filter((h) => h.bodyState === 'missing')
+      .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
     const target = waiting[0];
     if (target) {
       const olds = waiting.filter((h) => h.requestKey === target.requestKey);
@@ -190,7 +239,21 @@ export async function recordPageBody(db: Writable, page: PageBody, decode: Decod
       const { requestKey, sessionId, tabId, frameId, at, url, method, type, status, statusCode, error } = target;
       const fresh = rows(
         hits,
-        { requestKey, sessionId, tabId, frameId, at, url, method, type, status, statusCode, error, bodyState: facts.text === undefined ? 'none' : 'page', urlHash: hash },
+        {
+          requestKey,
+          sessionId,
+          tabId,
+          frameId,
+          at,
+          url,
+          method,
+          type,
+          status,
+          statusCode,
+          error,
+          bodyState: facts.text === undefined ? 'none' : 'page',
+          urlHash: hash,
+        },
         facts.text,
         facts.note,
       );
@@ -199,38 +262,61 @@ export async function recordPageBody(db: Writable, page: PageBody, decode: Decod
     }
     if (near.length > 0) return 'duplicate';
     await tx.objectStore('pendingBodies').put({
-      id: newId('pb'), tabId: page.tabId, urlHash: hash, url: page.url, method: page.method, body: facts.text ?? '', at: page.at,
+      id: newId('pb'),
+      tabId: page.tabId,
+      urlHash: hash,
+      url: page.url,
+      method: page.method,
+      body: facts.text ?? '',
+      at: page.at,
       ...(facts.note ? { partial: facts.note } : {}),
     });
     return 'pending';
   });
 }
 
-export type RequestOutcome = { statusCode: number } | { error: string };
+/** `at`: when the browser reported it (ms since the epoch), for the request's timing. */
+export type RequestOutcome = ({ statusCode: number } | { error: string }) & { at?: number };
 
 /**
  * Errors that mean something stopped the request on purpose (an ad blocker, a policy): `blocked`. Any other
  * network error (no DNS, connection refused, timeout) means the vendor could not be reached: `failed`.
+ * Chromium says `net::ERR_BLOCKED_BY_CLIENT`; Firefox says `NS_ERROR_ABORT` for a request another extension
+ * cancelled (its ERR_ABORTED), `NS_ERROR_*TRACKING_URI` and kin for its own tracking protection, and
+ * `NS_ERROR_BLOCKED_BY_POLICY` / `NS_ERROR_CONTENT_BLOCKED` for a policy or CSP.
  */
 export function statusForError(error: string): 'blocked' | 'failed' {
-  return /ERR_BLOCKED_BY_(CLIENT|ADMINISTRATOR|RESPONSE|CSP|ORB)|ERR_ABORTED/.test(error) ? 'blocked' : 'failed';
+  return /ERR_BLOCKED_BY_(CLIENT|ADMINISTRATOR|RESPONSE|CSP|ORB)|ERR_ABORTED|NS_ERROR_ABORT\b|NS_ERROR_(SOCIAL)?TRACKING_URI|NS_ERROR_(FINGERPRINTING|CRYPTOMINING)_URI|NS_ERROR_BLOCKED_BY_POLICY|NS_ERROR_CONTENT_BLOCKED/.test(
+    error,
+  )
+    ? 'blocked'
+    : 'failed';
 }
 
 /**
  * The browser's answer for a request: HTTP status, or the error that stopped it. `account`: the account its
  * headers named (a write key sent as Basic auth), given to the hits that have none.
  */
-export async function recordOutcome(db: Writable, requestId: string, outcome: RequestOutcome, account?: string): Promise<StoredHit[]> {
+export async function recordOutcome(
+  db: Writable,
+  requestId: string,
+  outcome: RequestOutcome,
+  account?: string,
+): Promise<StoredHit[]> {
   return inTx(db, ['hits'], async (tx) => {
     const store = tx.objectStore('hits');
     const hits = await store.index('byRequest').getAll(`wr:${requestId}`);
-    const updated = hits.map((h): HitRow => ({
-      ...h,
-      ...('error' in outcome
-        ? { status: statusForError(outcome.error), error: outcome.error }
-        : { status: outcome.statusCode >= 400 ? 'failed' : 'sent', statusCode: outcome.statusCode }),
-      ...(account !== undefined && h.account === undefined && h.event !== 'library_load' ? { account } : {}),
-    }));
+    const done = outcome.at !== undefined ? { doneAt: outcome.at } : {};
+    const updated = hits.map(
+      (h): HitRow => ({
+        ...h,
+        ...done,
+        ...('error' in outcome
+          ? { status: statusForError(outcome.error), error: outcome.error }
+          : { status: outcome.statusCode >= 400 ? 'failed' : 'sent', statusCode: outcome.statusCode }),
+        ...(account !== undefined && h.account === undefined && h.event !== 'library_load' ? { account } : {}),
+      }),
+    );
     await Promise.all(updated.map((h) => store.put(h)));
     return updated;
   });
@@ -280,16 +366,36 @@ export async function recordResources(
       const session = await resolveSession(tx, { ...ref, at: item.at });
       const requestKey = `rt:${ref.tabId}:${hash}:${item.at}`;
       claimed.add(requestKey);
-      const state: BodyState = method === 'POST' ? 'missing' : 'none';
+      // The page hooks may have handed its body over already (webRequest saw no body, or nothing: Firefox's
+      // keepalive fetch), waiting for a webRequest report that never came: the witness takes it.
+      const pending = await takePending(tx.objectStore('pendingBodies'), ref.tabId, hash, item.at);
+      const body = pending && pending.body !== '' ? pending.body : undefined;
+      const withBody = pending ? decode({ url: item.url, method: pending.method, body }) : hits;
+      const state: BodyState = pending
+        ? body === undefined
+          ? 'none'
+          : 'page'
+        : method === 'POST'
+          ? 'missing'
+          : 'none';
       const rowsFor = rows(
-        hits,
+        withBody.length > 0 ? withBody : hits,
         {
-          requestKey, sessionId: session.id, tabId: ref.tabId, frameId: ref.frameId, at: item.at, url: item.url, method,
-          type: item.initiator === 'beacon' ? 'ping' : item.initiator, status: item.status >= 400 ? 'failed' : 'sent',
-          ...(item.status > 0 ? { statusCode: item.status } : {}), bodyState: state, urlHash: hash,
+          requestKey,
+          sessionId: session.id,
+          tabId: ref.tabId,
+          frameId: ref.frameId,
+          at: item.at,
+          url: item.url,
+          method: pending?.method ?? method,
+          type: item.initiator === 'beacon' ? 'ping' : item.initiator,
+          status: item.status >= 400 ? 'failed' : 'sent',
+          ...(item.status > 0 ? { statusCode: item.status } : {}),
+          bodyState: state,
+          urlHash: hash,
         },
-        undefined,
-        'recovered from the page’s own list of requests: the browser’s report of it was lost (the worker was stopped)',
+        body,
+        'recovered from the page’s own list of requests: the browser did not report it to Tagwatch (a stopped worker, or a keepalive fetch, which Firefox does not show extensions)',
       );
       for (const row of rowsFor) await store.put(row);
       stored.push(...rowsFor);

@@ -1,8 +1,9 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { PageSession, StoredFiring, StoredHit, StoredSignal } from './types';
+import type { Opener } from '../visits/visits';
+import type { PageSession, StoredCookie, StoredFiring, StoredHit, StoredSignal } from './types';
 
 export const DB_NAME = 'tagwatch';
-export const DB_VERSION = 1;
+export const DB_VERSION = 3;
 
 /** A body the page hooks delivered before webRequest reported its request (see capture.ts). */
 export interface PendingBody {
@@ -20,11 +21,21 @@ export interface PendingBody {
 
 export interface TabRecord {
   tabId: number;
+  /** The tab's current page session; '' while its first page has not started (a title came first). */
   sessionId: string;
+  /**
+   * A title the browser gave for a URL the tab had not committed yet (its page session does not exist yet):
+   * the session of that URL takes it when it starts.
+   */
+  pendingTitle?: { url: string; title: string };
 }
 
 export interface TagwatchSchema extends DBSchema {
-  sessions: { key: string; value: PageSession; indexes: { byTab: [number, number]; byDocument: string; byStart: number } };
+  sessions: {
+    key: string;
+    value: PageSession;
+    indexes: { byTab: [number, number]; byDocument: string; byStart: number };
+  };
   hits: {
     key: string;
     value: StoredHit & { urlHash: string };
@@ -34,6 +45,9 @@ export interface TagwatchSchema extends DBSchema {
   tabs: { key: number; value: TabRecord };
   pendingBodies: { key: string; value: PendingBody; indexes: { byTabUrl: [number, string]; byAt: number } };
   signals: { key: string; value: StoredSignal; indexes: { bySession: [string, number]; byTab: [number, number] } };
+  cookies: { key: string; value: StoredCookie; indexes: { bySession: [string, number]; byTab: [number, number] } };
+  /** Which tab opened which (lib/visits): a visit follows the tabs it opened. */
+  openers: { key: number; value: Opener; indexes: { byAt: number } };
 }
 
 export type TagwatchDB = IDBPDatabase<TagwatchSchema>;
@@ -42,7 +56,7 @@ export type TagwatchDB = IDBPDatabase<TagwatchSchema>;
  * The migration ladder: step N brings a database from version N-1 to N. Add steps, never edit one that shipped:
  * users' databases are at every version that ever shipped.
  */
-const MIGRATIONS: Array<(db: IDBPDatabase<TagwatchSchema>) => void> = [
+export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<TagwatchSchema>) => void> = [
   // 0 → 1: the first schema.
   (db) => {
     const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
@@ -64,6 +78,18 @@ const MIGRATIONS: Array<(db: IDBPDatabase<TagwatchSchema>) => void> = [
     const signals = db.createObjectStore('signals', { keyPath: 'id' });
     signals.createIndex('bySession', ['sessionId', 'at']);
     signals.createIndex('byTab', ['tabId', 'at']);
+  },
+  // 1 → 2: the cookies set during each page (names only), for the consent audit.
+  (db) => {
+    const cookies = db.createObjectStore('cookies', { keyPath: 'id' });
+    cookies.createIndex('bySession', ['sessionId', 'at']);
+    cookies.createIndex('byTab', ['tabId', 'at']);
+  },
+  // 2 → 3: the tabs each tab opened, for visits (lib/visits/visits.ts). Visits are derived from the sessions when
+  // read, so the sessions already stored need no rewriting: they group into visits as they are.
+  (db) => {
+    const openers = db.createObjectStore('openers', { keyPath: 'tabId' });
+    openers.createIndex('byAt', 'at');
   },
 ];
 

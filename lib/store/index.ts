@@ -1,6 +1,8 @@
 export * from './db';
 export * from './batch';
 export * from './capture';
+export * from './cookies';
+export * from './set-cookie';
 export * from './sessions';
 export * from './queries';
 export * from './retention';
@@ -8,3 +10,5 @@ export * from './errors';
 export type * from './types';
 export * from './web-request';
 export { newId, urlHash } from './ids';
+export * from './visits';
+export * from './history';

@@ -17,7 +17,11 @@ export interface PruneResult {
 }
 
 /** Delete old sessions (and their hits and firings) by age, then by size. The tabs' current sessions are kept. */
-export async function prune(db: TagwatchDB, now: number, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<PruneResult> {
+export async function prune(
+  db: TagwatchDB,
+  now: number,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+): Promise<PruneResult> {
   const current = new Set((await db.getAll('tabs')).map((t) => t.sessionId));
   const sessions = await db.getAllFromIndex('sessions', 'byStart');
   let total = await db.count('hits');
@@ -25,7 +29,7 @@ export async function prune(db: TagwatchDB, now: number, policy: RetentionPolicy
   for (const s of sessions) {
     const tooOld = now - s.startedAt > policy.maxAgeMs;
     if (current.has(s.id) || (!tooOld && total <= policy.maxHits)) continue;
-    const tx = db.transaction(['sessions', 'hits', 'firings', 'signals'], 'readwrite');
+    const tx = db.transaction(['sessions', 'hits', 'firings', 'signals', 'cookies'], 'readwrite');
     const deleted = await deleteSessionRecords(tx, s.id);
     await tx.objectStore('sessions').delete(s.id);
     await tx.done;
@@ -33,8 +37,19 @@ export async function prune(db: TagwatchDB, now: number, policy: RetentionPolicy
     result.sessions++;
     result.hits += deleted;
   }
+  // Which tab opened which matters as long as the sessions of those tabs are kept.
+  const oldOpeners = await db.getAllKeysFromIndex('openers', 'byAt', IDBKeyRange.upperBound(now - policy.maxAgeMs));
+  if (oldOpeners.length > 0) {
+    const tx = db.transaction('openers', 'readwrite');
+    await Promise.all(oldOpeners.map((k) => tx.store.delete(k)));
+    await tx.done;
+  }
   // Bodies the page delivered for requests webRequest never reported are useless after the merge window.
-  const stale = await db.getAllKeysFromIndex('pendingBodies', 'byAt', IDBKeyRange.upperBound(now - 6 * MERGE_WINDOW_MS));
+  const stale = await db.getAllKeysFromIndex(
+    'pendingBodies',
+    'byAt',
+    IDBKeyRange.upperBound(now - 6 * MERGE_WINDOW_MS),
+  );
   if (stale.length > 0) {
     const tx = db.transaction('pendingBodies', 'readwrite');
     await Promise.all(stale.map((k) => tx.store.delete(k)));

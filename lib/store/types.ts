@@ -1,4 +1,4 @@
-import type { GoalFiring } from '../goals/types';
+import type { GoalFiring, SiteKind } from '../goals/types';
 import type { TagHit } from '../tags/types';
 
 /**
@@ -26,6 +26,8 @@ export interface StoredHit extends TagHit {
   statusCode?: number;
   /** Why it was blocked or failed, in the browser's words (`net::ERR_BLOCKED_BY_CLIENT`). */
   error?: string;
+  /** When the answer (or the error) came, ms since the epoch: with `at`, the request's timing. */
+  doneAt?: number;
   bodyState: BodyState;
   /** The body as text, capped (lib/tags/body.ts BODY_CAP), for the developer's raw view. */
   body?: string;
@@ -56,9 +58,54 @@ export interface StoredFiring extends GoalFiring {
   frameId: number;
 }
 
-/** What the page itself said: dataLayer / gtag / fbq events (the developer's view) and consent states. */
+/** Where the page said something about consent: Consent Mode commands, the TCF API, a CMP's own state. */
+export type ConsentEventSource =
+  | 'tcf'
+  | 'gcm_default'
+  | 'gcm_update'
+  | 'onetrust'
+  | 'cookiebot'
+  | 'usercentrics'
+  | 'didomi';
+
+/**
+ * What the page itself said: dataLayer / gtag / fbq events (the developer's view) and consent states; and what
+ * kind of site the loaded page reads as (lib/goals/site-kind.ts), which decides the default goals it is offered.
+ */
 export type PageEvent =
   | { kind: 'datalayer'; source: 'dataLayer' | 'gtag' | 'fbq'; event: string; data?: string }
-  | { kind: 'consent'; source: 'tcf' | 'gcm_default' | 'gcm_update'; adStorage?: 'granted' | 'denied'; analyticsStorage?: 'granted' | 'denied' };
+  | {
+      kind: 'consent';
+      source: ConsentEventSource;
+      /** The source's state as the hooks read it, a bounded JSON text (lib/consent/answers.ts reads it). */
+      data?: string;
+      /** Rows stored before `data`: the two storage types alone. */
+      adStorage?: 'granted' | 'denied';
+      analyticsStorage?: 'granted' | 'denied';
+    }
+  | { kind: 'site'; kinds: SiteKind[]; signs: string[] };
 
 export type StoredSignal = PageEvent & { id: string; sessionId: string; tabId: number; frameId: number; at: number };
+
+/**
+ * A cookie set while a page was shown: by the page's scripts or a response (the browser's cookie store), or by a tag
+ * response's Set-Cookie header. Names only, never values. One record per cookie of a page, kept from its first set.
+ */
+export interface StoredCookie {
+  /** `${sessionId}|${domain}|${path}|${name}`. */
+  id: string;
+  sessionId: string;
+  tabId: number;
+  /** When it was first set during the page, ms since the epoch. */
+  at: number;
+  name: string;
+  /** As the browser keeps it, without a leading dot. */
+  domain: string;
+  path: string;
+  /** When it expires, ms since the epoch; absent for a session cookie. */
+  expires?: number;
+  /** cookie_store: chrome.cookies.onChanged; set_cookie: a tag response's header. */
+  via: 'cookie_store' | 'set_cookie';
+  /** The tag request whose response set it (set_cookie). */
+  url?: string;
+}

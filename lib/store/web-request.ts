@@ -41,6 +41,9 @@ export function toCapturedRequest(details: WebRequestDetails): CapturedRequest {
   };
 }
 
-export function toOutcome(details: Pick<WebRequestDetails, 'statusCode' | 'error'>): RequestOutcome {
-  return details.error !== undefined ? { error: details.error } : { statusCode: details.statusCode ?? 0 };
+export function toOutcome(
+  details: Pick<WebRequestDetails, 'statusCode' | 'error'> & { timeStamp?: number },
+): RequestOutcome {
+  const at = details.timeStamp !== undefined ? { at: details.timeStamp } : {};
+  return details.error !== undefined ? { error: details.error, ...at } : { statusCode: details.statusCode ?? 0, ...at };
 }

@@ -43,10 +43,14 @@ it('never runs twice at the same time: a trigger during a slow run is served aft
 it('reports a failed run and keeps working', async () => {
   const errors: unknown[] = [];
   let calls = 0;
-  const c = coalesce(() => {
-    calls++;
-    if (calls === 1) throw new Error('db closed');
-  }, 150, (e) => errors.push(e));
+  const c = coalesce(
+    () => {
+      calls++;
+      if (calls === 1) throw new Error('db closed');
+    },
+    150,
+    (e) => errors.push(e),
+  );
   c.trigger();
   await vi.advanceTimersByTimeAsync(0);
   c.trigger();

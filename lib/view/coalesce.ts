@@ -18,7 +18,10 @@ export interface CoalesceOptions {
  * a burst of change notices becomes one re-query now and one when the burst is over.
  */
 export function coalesce(
-  run: () => Promise<void> | void, waitMs: number, onError: (error: unknown) => void = () => undefined, options: CoalesceOptions = {},
+  run: () => Promise<void> | void,
+  waitMs: number,
+  onError: (error: unknown) => void = () => undefined,
+  options: CoalesceOptions = {},
 ): Coalesced {
   const restFactor = options.restFactor ?? 0;
   let timer: ReturnType<typeof setTimeout> | undefined;

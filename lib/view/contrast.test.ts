@@ -14,4 +14,5 @@ it('is symmetric and reads [r, g, b] as well as hex', () => {
   expect(luminance([255, 255, 255])).toBe(1);
 });
 
-it('refuses a colour it cannot read, saying what it expects', () => expect(() => hexToRgb('red')).toThrow('expected a colour like #1864ab'));
+it('refuses a colour it cannot read, saying what it expects', () =>
+  expect(() => hexToRgb('red')).toThrow('expected a colour like #1864ab'));

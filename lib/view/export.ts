@@ -1,5 +1,7 @@
+import type { FunnelResult } from '../audit/funnels';
 import { tagRequestsToHar } from '../audit/har-export';
-import { reportToCsv, reportToMarkdown, type AuditReport } from '../audit/report';
+import { reportToMarkdown } from '../audit/markdown';
+import { reportToCsv, type AuditReport } from '../audit/report';
 import type { PageSession, StoredHit } from '../store/types';
 
 // The popup's exports of the audit report: the files' names and contents. Pure; the popup saves them.
@@ -31,7 +33,10 @@ export function fileHost(url: string): string {
   } catch {
     // not a URL: fall through
   }
-  const safe = host.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  const safe = host
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
   return safe || 'page';
 }
 
@@ -47,6 +52,14 @@ const NAMES: Record<ExportKind, { prefix: string; ext: string; mime: string }> =
 export function exportName(report: Pick<AuditReport, 'page' | 'generatedAt'>, kind: ExportKind): string {
   const { prefix, ext } = NAMES[kind];
   return `${prefix}-${fileHost(report.page.url)}-${fileStamp(report.generatedAt)}.${ext}`;
+}
+
+/**
+ * The page's report with the funnels of the visit it belongs to (the popup's Funnels tab), so an export says what
+ * the popup showed. The page's own audit cannot know them: a visit spans pages and tabs.
+ */
+export function withVisitFunnels(report: AuditReport, funnels: readonly FunnelResult[] | undefined): AuditReport {
+  return funnels?.length ? { ...report, funnels: [...funnels] } : report;
 }
 
 /** The file for one export: the JSON report as it is (contract: DESIGN.md), or one of its human forms. */
@@ -69,7 +82,16 @@ export function exportFile(report: AuditReport, kind: ReportExportKind): ExportF
  * The page's tag requests as HAR 1.2 (bodies, the browser's answers, the decoded hits as a custom field), for
  * a HAR viewer or a colleague's DevTools; `npm run audit -- --har` reads it back.
  */
-export function exportHar(report: Pick<AuditReport, 'page' | 'generatedAt'>, session: PageSession, hits: readonly StoredHit[], version: string): ExportFile {
-  const har = tagRequestsToHar({ sessions: [session], hits: hits.filter((h) => h.sessionId === session.id), creator: { name: 'Tagwatch', version } });
+export function exportHar(
+  report: Pick<AuditReport, 'page' | 'generatedAt'>,
+  session: PageSession,
+  hits: readonly StoredHit[],
+  version: string,
+): ExportFile {
+  const har = tagRequestsToHar({
+    sessions: [session],
+    hits: hits.filter((h) => h.sessionId === session.id),
+    creator: { name: 'Tagwatch', version },
+  });
   return { name: exportName(report, 'har'), mime: NAMES.har.mime, text: `${JSON.stringify(har, null, 2)}\n` };
 }

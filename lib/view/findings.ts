@@ -1,25 +1,10 @@
 import type { Finding, FindingKind, Severity } from '../audit/findings';
 import type { Goal } from '../goals/types';
 import type { VendorId } from '../tags/vendors';
-import { vendorName } from './format';
+import { FINDING_LABELS, SEVERITIES, SEVERITY_TITLES, vendorName } from '../words';
 
 // The Findings view: the audit's findings grouped by severity, each with what it points at (the goal, the hit).
 // Pure: the popup passes the findings, the goals and which hits the Hits view can show.
-
-/** What each kind of finding is called on its card: plain words, no vendor jargon. */
-export const KIND_LABELS: Record<FindingKind, string> = {
-  missing_tag: 'Tag not received',
-  duplicate_hit: 'Sent twice',
-  pii_in_hit: 'Personal data sent',
-  before_consent: 'Sent before consent',
-  invalid_params: 'Wrong or missing values',
-  tag_without_goal: 'Event no goal expects',
-  library_without_hits: 'Tag installed, never fires',
-};
-
-export const SEVERITY_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
-
-const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 export interface FindingView {
   /** Stable across re-renders: the kind, and what it points at. */
@@ -28,6 +13,10 @@ export interface FindingView {
   severity: Severity;
   label: string;
   message: string;
+  /** What to do, in one line. */
+  todo: string;
+  /** For the developer: selectors, patterns, what was seen. */
+  detail?: string;
   at?: number;
   vendor?: VendorId;
   vendorName?: string;
@@ -49,10 +38,23 @@ function keyOf(f: Finding, i: number): string {
 }
 
 /** Errors, then warnings, then notes; a severity with nothing is left out. Order within a group is kept. */
-export function findingGroups(findings: readonly Finding[], goals: readonly Goal[], shownHits: ReadonlySet<string>): FindingGroup[] {
+export function findingGroups(
+  findings: readonly Finding[],
+  goals: readonly Goal[],
+  shownHits: ReadonlySet<string>,
+): FindingGroup[] {
   const names = new Map(goals.map((g) => [g.id, g.name]));
   const views = findings.map((f, i): FindingView => {
-    const view: FindingView = { key: keyOf(f, i), kind: f.kind, severity: f.severity, label: KIND_LABELS[f.kind], message: f.message, hitShown: false };
+    const view: FindingView = {
+      key: keyOf(f, i),
+      kind: f.kind,
+      severity: f.severity,
+      label: FINDING_LABELS[f.kind],
+      message: f.message,
+      todo: f.todo,
+      hitShown: false,
+    };
+    if (f.detail) view.detail = f.detail;
     if (f.at !== undefined) view.at = f.at;
     if (f.vendor) {
       view.vendor = f.vendor;
@@ -68,7 +70,9 @@ export function findingGroups(findings: readonly Finding[], goals: readonly Goal
     }
     return view;
   });
-  return ORDER.map((severity) => ({ severity, title: SEVERITY_TITLES[severity], findings: views.filter((v) => v.severity === severity) })).filter(
-    (g) => g.findings.length > 0,
-  );
+  return SEVERITIES.map((severity) => ({
+    severity,
+    title: SEVERITY_TITLES[severity],
+    findings: views.filter((v) => v.severity === severity),
+  })).filter((g) => g.findings.length > 0);
 }

@@ -28,7 +28,9 @@ export function hit(over: Partial<StoredHit> & Pick<StoredHit, 'vendor'>): Store
   };
 }
 
-export function pageEvent(over: Partial<Extract<StoredSignal, { kind: 'datalayer' }>> & { event: string }): StoredSignal {
+export function pageEvent(
+  over: Partial<Extract<StoredSignal, { kind: 'datalayer' }>> & { event: string },
+): StoredSignal {
   seq++;
   return {
     kind: 'datalayer',
@@ -43,5 +45,13 @@ export function pageEvent(over: Partial<Extract<StoredSignal, { kind: 'datalayer
 }
 
 export function session(over: Partial<PageSession> = {}): PageSession {
-  return { id: 's1', tabId: 7, url: 'https://shop.example/', title: 'Shop', startedAt: PAGE_START, navigations: [], ...over };
+  return {
+    id: 's1',
+    tabId: 7,
+    url: 'https://shop.example/',
+    title: 'Shop',
+    startedAt: PAGE_START,
+    navigations: [],
+    ...over,
+  };
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredHit } from '../store/types';
-import { blockedSummary, clockTime, failedSummary, offsetTime, plural, sessionLabel, shortUrl, statusDetail, vendorOwner } from './format';
+import {
+  blockedSummary,
+  clockTime,
+  failedSummary,
+  offsetTime,
+  plural,
+  sessionLabel,
+  shortUrl,
+  statusDetail,
+  vendorOwner,
+} from './format';
 
 describe('clockTime', () => {
   it.each([
@@ -36,11 +46,21 @@ describe('statusDetail', () => {
   it.each<[string, Case, string]>([
     ['sent', { vendor: 'ga4', status: 'sent', statusCode: 204 }, 'Sent — Google answered (HTTP 204).'],
     ['pending', { vendor: 'meta-pixel', status: 'pending' }, 'Sent, no answer from Meta yet.'],
-    ['blocked with the browser error', { vendor: 'ga4', status: 'blocked', error: 'net::ERR_BLOCKED_BY_CLIENT' },
-      'Blocked — the request never reached Google (blocked by the browser or an extension): net::ERR_BLOCKED_BY_CLIENT'],
-    ['failed with an HTTP code', { vendor: 'tiktok', status: 'failed', statusCode: 503 }, 'Failed — TikTok answered HTTP 503.'],
-    ['failed unreachable', { vendor: 'linkedin', status: 'failed', error: 'net::ERR_NAME_NOT_RESOLVED' },
-      'Failed — LinkedIn could not be reached: net::ERR_NAME_NOT_RESOLVED'],
+    [
+      'blocked with the browser error',
+      { vendor: 'ga4', status: 'blocked', error: 'net::ERR_BLOCKED_BY_CLIENT' },
+      'Blocked — the request never reached Google (blocked by the browser or an extension): net::ERR_BLOCKED_BY_CLIENT',
+    ],
+    [
+      'failed with an HTTP code',
+      { vendor: 'tiktok', status: 'failed', statusCode: 503 },
+      'Failed — TikTok answered HTTP 503.',
+    ],
+    [
+      'failed unreachable',
+      { vendor: 'linkedin', status: 'failed', error: 'net::ERR_NAME_NOT_RESOLVED' },
+      'Failed — LinkedIn could not be reached: net::ERR_NAME_NOT_RESOLVED',
+    ],
   ])('%s', (_, hit, want) => expect(statusDetail(hit)).toBe(want));
 });
 
@@ -52,7 +72,10 @@ it.each([
 
 it.each([
   [[], '1 failed — Google answered with an error or could not be reached'],
-  [['HTTP 404', 'net::ERR_TIMED_OUT'], '1 failed — Google answered with an error or could not be reached: HTTP 404, net::ERR_TIMED_OUT'],
+  [
+    ['HTTP 404', 'net::ERR_TIMED_OUT'],
+    '1 failed — Google answered with an error or could not be reached: HTTP 404, net::ERR_TIMED_OUT',
+  ],
 ])('failedSummary with reasons %j', (reasons, want) => expect(failedSummary(1, 'ga4', reasons)).toBe(want));
 
 it.each([
@@ -69,6 +92,14 @@ it.each([
 ])('shortUrl(%s)', (url, want) => expect(shortUrl(url)).toBe(want));
 
 it.each([
-  [{ url: 'https://shop.example/cart', title: 'Cart', startedAt: new Date(2025, 0, 1, 9, 5, 7).getTime() }, true, 'This page · 09:05:07 · Cart'],
-  [{ url: 'https://shop.example/cart', title: '  ', startedAt: new Date(2025, 0, 1, 9, 5, 7).getTime() }, false, 'Earlier · 09:05:07 · shop.example/cart'],
+  [
+    { url: 'https://shop.example/cart', title: 'Cart', startedAt: new Date(2025, 0, 1, 9, 5, 7).getTime() },
+    true,
+    'This page · 09:05:07 · Cart',
+  ],
+  [
+    { url: 'https://shop.example/cart', title: '  ', startedAt: new Date(2025, 0, 1, 9, 5, 7).getTime() },
+    false,
+    'Earlier · 09:05:07 · shop.example/cart',
+  ],
 ])('sessionLabel %#', (s, newest, want) => expect(sessionLabel(s, newest)).toBe(want));

@@ -1,5 +1,6 @@
 import type { BodyState, HitStatus, PageSession, StoredHit } from '../store/types';
-import { VENDORS, type VendorId } from '../tags/vendors';
+import type { VendorId } from '../tags/vendors';
+import { vendorOwner } from '../words';
 
 // Words the popup shows. Plain language first: a marketer reads these; the browser's own error strings stay
 // available in tooltips for the developer.
@@ -26,14 +27,8 @@ export function offsetTime(at: number, pageStart: number): string {
   return `${sign}${minutes}:${pad(seconds)}.${pad(ms % 1000, 3)}`;
 }
 
-export function vendorName(vendor: VendorId): string {
-  return VENDORS[vendor]?.name ?? vendor;
-}
-
-/** Who a request was meant for, as a person would say it ("the request never reached Google"): the registry's owner. */
-export function vendorOwner(vendor: VendorId): string {
-  return VENDORS[vendor]?.owner ?? vendor;
-}
+// Vendor names are the vocabulary's (lib/words); the popup's components import them from here with the rest.
+export { vendorName, vendorOwner } from '../words';
 
 /** The one-word badge of a hit. */
 export const STATUS_LABELS: Record<HitStatus, string> = {
@@ -107,9 +102,7 @@ export function requestTypeLabel(type: string | undefined): string {
 }
 
 /** `1 hit`, `2 hits`, `5,000 hits`. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
+export { count as plural } from '../words';
 
 /** A URL without its scheme, for headers and the session selector. */
 export function shortUrl(url: string): string {

@@ -1,24 +1,30 @@
-import { describeExpected } from '../audit/match-tag';
-import type { GoalResult, TagResult, TagStatus } from '../audit/reconcile';
-import { seconds, triggerWords } from '../audit/words';
-import { DEFAULT_WINDOW_MS, type ElementInfo, type ExpectedTag, type Goal, type Trigger } from '../goals/types';
+import { judged, windowOf, type GoalResult, type TagResult, type TagStatus } from '../audit/reconcile';
+import type { Goal } from '../goals/types';
 import type { StoredFiring, StoredHit } from '../store/types';
 import type { VendorId } from '../tags/vendors';
-import { failureReason, plural, vendorName, vendorOwner } from './format';
+import {
+  STATUS_SYMBOL,
+  STATUS_WORDS,
+  count,
+  elementWords,
+  expectedObject,
+  expectedWords,
+  notTriggeredWords,
+  seconds,
+  triggerWords,
+  vendorName,
+  vendorOwner,
+  verdictWords,
+  worstOf,
+  type Verdict,
+} from '../words';
+import { failureReason } from './format';
 
 // The Goals view's rows: one per goal of the plan in force on the page, written for a marketer. Pure: the
-// popup passes the reconciliation (lib/audit) and the hits it looked at.
+// popup passes the reconciliation (lib/audit) and the hits it looked at. The goals that own an action come
+// first, then those whose actions another goal owns, then the goals that did not fire (the view folds them).
 
-/** A tag's state on a goal row: the reconciliation's status, or `not_fired` while the goal has not fired. */
-export type GoalTagState = TagStatus | 'not_fired';
-
-export const STATUS_SYMBOLS: Record<GoalTagState, string> = { sent: '✓', missing: '✗', blocked: '⛔', failed: '⚠', not_fired: '–' };
-export const STATUS_WORDS: Record<GoalTagState, string> = { sent: 'sent', missing: 'missing', blocked: 'blocked', failed: 'failed', not_fired: 'expected' };
-
-/** The state a row shows when firings disagree: the one that most needs fixing. */
-const WORST: readonly TagStatus[] = ['missing', 'blocked', 'failed', 'sent'];
-
-/** One expected tag of a goal, over all its firings: a chip on the goal's row. */
+/** One expected tag of a goal, over all the actions it owns: a chip on the goal's row. */
 export interface TagChip {
   vendor: VendorId;
   event?: string;
@@ -26,9 +32,9 @@ export interface TagChip {
   vendorName: string;
   /** What the plan expects, in words: `Lead`, `add_to_cart (currency = EUR, value set)`, `any event`. */
   expected: string;
-  status: GoalTagState;
+  status: Verdict;
   symbol: string;
-  /** `sent`, `missing`, `missing (1 of 2 sent)`, `expected`. */
+  /** `sent`, `missing`, `missing (1 of 2 sent)`, `not triggered`. */
   words: string;
 }
 
@@ -53,112 +59,37 @@ export interface TagLine {
 export interface FiringView {
   id: string;
   at: number;
-  /** `the form “Subscribe”`, `the button “Add to cart”`, `the dataLayer event “purchase”`. */
+  /** `the “Subscribe” form`, `the “Add to cart” button of Desk lamp`, `the dataLayer event “purchase”`. */
   what: string;
   /** A selector a developer can paste into devtools. */
   selector?: string;
   tags: TagLine[];
+  /** The goal that owns this action, when another one does: this firing has no verdict. */
+  ownedBy?: string;
+  /** The other goals that matched the same action (on the owner's firing). */
+  alsoMatched: string[];
 }
 
-/** tracked: every tag sent for every firing · problem: some were not · no_tags: the goal expects none · not_fired. */
-export type GoalState = 'tracked' | 'problem' | 'no_tags' | 'not_fired';
+/**
+ * tracked: every tag sent for every action it owns · problem: some were not · no_tags: the goal expects none ·
+ * owned: it matched only actions another goal owns · not_triggered.
+ */
+export type GoalState = 'tracked' | 'problem' | 'no_tags' | 'owned' | 'not_triggered';
 
 export interface GoalView {
   id: string;
   name: string;
   fired: number;
-  /** `fired 2×` or `not triggered yet`. */
+  /** `fired 2×`, `matched 1× — counted under “Add to cart (button)”` or `not triggered yet`. */
   firedWords: string;
-  /** When the goal fires: `a form (form#newsletter) with an email field is submitted`. */
+  /** When the goal fires, for a marketer: `a form with an email field is submitted`. */
   when: string;
+  /** The selector or pattern of the trigger, for the developer. */
+  whenDetail?: string;
   state: GoalState;
   tags: TagChip[];
   /** In time order. */
   firings: FiringView[];
-}
-
-function windowOf(goal: Goal): number {
-  const w = goal.windowMs;
-  return w !== undefined && Number.isFinite(w) && w >= 0 ? w : DEFAULT_WINDOW_MS;
-}
-
-const FIELD_WORDS: Record<string, string> = { email: 'an email', tel: 'a phone number', password: 'a password' };
-
-/** When a goal fires, as the end of "Counts when …". */
-export function triggerWhen(trigger: Trigger): string {
-  switch (trigger.kind) {
-    case 'form_submit': {
-      const field = trigger.hasField ? ` with ${FIELD_WORDS[trigger.hasField] ?? `a “${trigger.hasField}”`} field` : '';
-      return `a form${trigger.selector ? ` (${trigger.selector})` : ''}${field} is submitted`;
-    }
-    case 'click': {
-      const what = trigger.text ? `“${trigger.text}”` : 'an element';
-      return `${what}${trigger.selector ? ` (${trigger.selector})` : ''} is clicked`;
-    }
-    case 'video': {
-      const which = trigger.selector ? `the video ${trigger.selector}` : 'a video';
-      if (trigger.action === 'play') return `${which} starts playing`;
-      if (trigger.action === 'complete') return `${which} is watched to the end`;
-      return `${which} is watched to ${trigger.percent ?? '?'} %`;
-    }
-    case 'datalayer_event':
-      return `the page reports “${trigger.event}” to its dataLayer (the list of events the tag manager reads)`;
-    case 'page_view':
-      return `a page matching ${trigger.url} is viewed`;
-    case 'scroll_depth':
-      return `the visitor scrolls ${trigger.percent} % down the page`;
-    case 'download':
-      return trigger.extensions?.length
-        ? `a link to a file (${trigger.extensions.join(', ')}) is clicked`
-        : 'a link to a document or an archive (PDF, ZIP, …) is clicked';
-    case 'outbound_click':
-      return trigger.hosts?.length ? `a link to ${trigger.hosts.join(', ')} is clicked` : 'a link to another site is clicked';
-    case 'site_search':
-      return `the visitor searches the site${trigger.param ? ` (the “${trigger.param}” URL parameter)` : ''}`;
-    case 'element_visible':
-      return `${trigger.selector} comes into view`;
-    case 'time_on_page':
-      return `the visitor has spent ${trigger.seconds} s on the page`;
-  }
-}
-
-const ELEMENT_WORDS: Record<string, string> = { a: 'link', button: 'button', form: 'form', video: 'video', input: 'button', img: 'image', select: 'list' };
-
-function quote(text: string, max = 40): string {
-  const t = text.trim().replace(/\s+/g, ' ');
-  return `“${t.length > max ? `${t.slice(0, max - 1)}…` : t}”`;
-}
-
-/** What fired, in words, and the selector for the developer. */
-export function firingWhat(firing: Pick<StoredFiring, 'trigger' | 'element' | 'detail'>): { what: string; selector?: string } {
-  const el: ElementInfo | undefined = firing.element;
-  const detail = firing.detail ?? {};
-  if (el) {
-    const noun = ELEMENT_WORDS[el.tag] ?? `${el.tag} element`;
-    const name = el.text ? ` ${quote(el.text)}` : el.id ? ` #${el.id}` : '';
-    const selector = el.selector ?? `${el.tag}${el.id ? `#${el.id}` : ''}`;
-    return { what: `the ${noun}${name}`, selector };
-  }
-  switch (firing.trigger) {
-    case 'datalayer_event':
-      return { what: detail.event ? `the dataLayer event ${quote(detail.event)}` : 'a dataLayer event' };
-    case 'scroll_depth':
-      return { what: detail.percent ? `a scroll to ${detail.percent} %` : 'a scroll' };
-    case 'time_on_page':
-      return { what: detail.seconds ? `${detail.seconds} s on the page` : 'time on the page' };
-    case 'page_view':
-      return { what: detail.url ? `the view of ${detail.url}` : 'the page view' };
-    case 'video':
-      return { what: detail.action ? `the video ${detail.action}${detail.percent ? ` at ${detail.percent} %` : ''}` : 'the video' };
-    default:
-      return { what: firing.trigger.replace(/_/g, ' ') };
-  }
-}
-
-/** What the plan expects, as the object of "did not send …": `Lead`, or `anything` for a vendor with no event named. */
-function expectedWords(expected: ExpectedTag): string {
-  const words = describeExpected(expected);
-  return words === 'any event' ? 'anything' : words;
 }
 
 function gapWords(hitAt: number, firingAt: number, noun: string): string {
@@ -169,9 +100,14 @@ function gapWords(hitAt: number, firingAt: number, noun: string): string {
 }
 
 /** The sentence for one expected tag of one firing. */
-export function tagSentence(goal: Goal, firing: Pick<StoredFiring, 'at'>, tag: TagResult, hit: StoredHit | undefined): string {
+export function tagSentence(
+  goal: Goal,
+  firing: Pick<StoredFiring, 'at'>,
+  tag: TagResult,
+  hit: StoredHit | undefined,
+): string {
   const name = vendorName(tag.expected.vendor);
-  const what = expectedWords(tag.expected);
+  const what = expectedObject(tag.expected);
   const noun = triggerWords(goal.trigger).noun;
   switch (tag.status) {
     case 'sent':
@@ -180,8 +116,10 @@ export function tagSentence(goal: Goal, firing: Pick<StoredFiring, 'at'>, tag: T
       return `${name} did not send ${what} within ${seconds(windowOf(goal))} of ${noun}.`;
     case 'blocked': {
       const why = hit?.error ? ` (${hit.error})` : '';
-      return `${name} tried to send ${what}, but the request was blocked before it reached ${vendorOwner(tag.expected.vendor)}${why}: ` +
-        'an ad blocker, the browser\'s privacy settings or another extension stopped it.';
+      return (
+        `${name} tried to send ${what}, but the request was blocked before it reached ${vendorOwner(tag.expected.vendor)}${why}: ` +
+        "an ad blocker, the browser's privacy settings or another extension stopped it."
+      );
     }
     case 'failed': {
       const why = hit ? failureReason(hit) : undefined;
@@ -192,41 +130,72 @@ export function tagSentence(goal: Goal, firing: Pick<StoredFiring, 'at'>, tag: T
 
 function chip(goal: Goal, result: GoalResult, index: number): TagChip {
   const expected = goal.expect![index]!;
-  const base = { vendor: expected.vendor, vendorName: vendorName(expected.vendor), expected: describeExpected(expected), ...(expected.event !== undefined ? { event: expected.event } : {}) };
-  if (result.fired === 0) return { ...base, status: 'not_fired', symbol: STATUS_SYMBOLS.not_fired, words: STATUS_WORDS.not_fired };
-  const statuses = result.firings.map((f) => f.tags[index]?.status ?? 'missing');
-  const status = WORST.find((s) => statuses.includes(s)) ?? 'sent';
-  const sent = statuses.filter((s) => s === 'sent').length;
-  const mixed = sent > 0 && sent < statuses.length ? ` (${sent} of ${statuses.length} sent)` : '';
-  return { ...base, status, symbol: STATUS_SYMBOLS[status], words: `${STATUS_WORDS[status]}${mixed}` };
+  const base = {
+    vendor: expected.vendor,
+    vendorName: vendorName(expected.vendor),
+    expected: expectedWords(expected),
+    ...(expected.event !== undefined ? { event: expected.event } : {}),
+  };
+  const own = judged(result);
+  if (own.length === 0)
+    return { ...base, status: 'not_triggered', symbol: STATUS_SYMBOL.not_triggered, words: STATUS_WORDS.not_triggered };
+  const statuses = own.map((f) => f.tags[index]?.status ?? 'missing');
+  const status = worstOf(statuses);
+  return {
+    ...base,
+    status,
+    symbol: STATUS_SYMBOL[status],
+    words: verdictWords(status, statuses.filter((s) => s === 'sent').length, statuses.length),
+  };
 }
 
 function stateOf(result: GoalResult): GoalState {
-  if (result.fired === 0) return 'not_fired';
+  if (result.fired === 0) return 'not_triggered';
+  const own = judged(result);
+  if (own.length === 0) return 'owned';
   if (!result.goal.expect?.length) return 'no_tags';
-  return result.firings.every((f) => f.tags.every((t) => t.status === 'sent')) ? 'tracked' : 'problem';
+  return own.every((f) => f.tags.every((t) => t.status === 'sent')) ? 'tracked' : 'problem';
 }
 
+const ORDER: Readonly<Record<GoalState, number>> = { tracked: 0, problem: 0, no_tags: 0, owned: 1, not_triggered: 2 };
+
 /**
- * One view per goal: the goals that fired first (in the plan's order), then those that did not. `hits` are the
- * hits the reconciliation looked at, to show the one each tag matched; `shown`, those the Hits view lists.
+ * One view per goal: the goals that own an action first (in the order they fired), then those that matched only
+ * actions another goal owns, then those that did not fire (in the plan's order). `hits` are the hits the reconciliation looked at, to
+ * show the one each tag matched; `shown`, those the Hits view lists.
  */
-export function goalViews(results: readonly GoalResult[], hits: readonly StoredHit[], shown: ReadonlySet<string> = new Set(hits.map((h) => h.id))): GoalView[] {
+export function goalViews(
+  results: readonly GoalResult[],
+  hits: readonly StoredHit[],
+  shown: ReadonlySet<string> = new Set(hits.map((h) => h.id)),
+): GoalView[] {
   const byId = new Map(hits.map((h) => [h.id, h]));
   const views = results.map((result): GoalView => {
     const { goal } = result;
+    const state = stateOf(result);
+    const trigger = triggerWords(goal.trigger);
+    const owners = [...new Set(result.firings.flatMap((f) => (f.ownedBy ? [f.ownedBy.goal.name] : [])))];
+    const firedWords =
+      result.fired === 0
+        ? 'not triggered yet'
+        : state === 'owned'
+          ? `matched ${result.fired}× — counted under ${owners.map((n) => `“${n}”`).join(', ')}`
+          : `fired ${result.fired}×`;
     return {
       id: goal.id,
       name: goal.name,
       fired: result.fired,
-      firedWords: result.fired > 0 ? `fired ${result.fired}×` : 'not triggered yet',
-      when: triggerWhen(goal.trigger),
-      state: stateOf(result),
+      firedWords,
+      when: trigger.when,
+      ...(trigger.detail ? { whenDetail: trigger.detail } : {}),
+      state,
       tags: (goal.expect ?? []).map((_, i) => chip(goal, result, i)),
-      firings: result.firings.map(({ firing, tags }) => ({
+      firings: result.firings.map(({ firing, tags, ownedBy, alsoMatched }) => ({
         id: firing.id,
         at: firing.at,
-        ...firingWhat(firing),
+        ...elementWords(firing),
+        ...(ownedBy ? { ownedBy: ownedBy.goal.name } : {}),
+        alsoMatched: alsoMatched.map((m) => m.goal.name),
         tags: tags.map((tag): TagLine => {
           const hit = tag.hitId ? byId.get(tag.hitId) : undefined;
           return {
@@ -234,7 +203,7 @@ export function goalViews(results: readonly GoalResult[], hits: readonly StoredH
             ...(tag.expected.event !== undefined ? { event: tag.expected.event } : {}),
             vendorName: vendorName(tag.expected.vendor),
             status: tag.status,
-            symbol: STATUS_SYMBOLS[tag.status],
+            symbol: STATUS_SYMBOL[tag.status],
             sentence: tagSentence(goal, firing, tag, hit),
             ...(tag.status === 'missing' && tag.hint ? { hint: tag.hint } : {}),
             ...(tag.hitId ? { hitId: tag.hitId } : {}),
@@ -245,18 +214,29 @@ export function goalViews(results: readonly GoalResult[], hits: readonly StoredH
       })),
     };
   });
-  return [...views.filter((v) => v.fired > 0), ...views.filter((v) => v.fired === 0)];
+  // Fired goals in the order the visitor made them fire; the others in the plan's order.
+  const first = (v: GoalView) => (v.firings.length > 0 ? Math.min(...v.firings.map((f) => f.at)) : 0);
+  return views
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => ORDER[a.v.state] - ORDER[b.v.state] || first(a.v) - first(b.v) || a.i - b.i)
+    .map(({ v }) => v);
 }
 
-/** The line above the goals: `3 of 5 goals fired · 1 fully tracked · 2 with tags missing`. */
+/** The line above the goals: `3 goals fired · 1 fully tracked · 2 with tags missing`. */
 export function goalsHeadline(views: readonly GoalView[]): string {
   if (views.length === 0) return '';
-  const fired = views.filter((v) => v.fired > 0);
-  if (fired.length === 0) return `None of the ${plural(views.length, 'goal')} for this page fired yet.`;
+  const fired = views.filter((v) => v.state !== 'not_triggered' && v.state !== 'owned');
+  if (fired.length === 0) return `None of the ${count(views.length, 'goal')} for this page fired yet.`;
   const tracked = fired.filter((v) => v.state === 'tracked').length;
   const problems = fired.filter((v) => v.state === 'problem').length;
-  const parts = [`${fired.length} of ${plural(views.length, 'goal')} fired`];
+  const parts = [`${count(fired.length, 'goal')} fired`];
   if (tracked > 0) parts.push(`${tracked} fully tracked`);
-  if (problems > 0) parts.push(`${problems} with tags not received`);
+  if (problems > 0) parts.push(`${problems} with tags missing`);
   return parts.join(' · ');
+}
+
+/** The folded line: `12 goals not triggered on this page`; empty when every goal fired. */
+export function foldedGoalsLine(views: readonly GoalView[]): string {
+  const n = views.filter((v) => v.state === 'not_triggered').length;
+  return n > 0 ? notTriggeredWords(n) : '';
 }

@@ -13,8 +13,13 @@ describe('tagInventory', () => {
     ]);
     expect(rows.map((r) => r.vendor)).toEqual(['gtm', 'ga4', 'meta-pixel']);
     expect(rows[1]).toMatchObject({
-      name: 'Google Analytics 4', accounts: ['G-ONE', 'G-TWO'], hits: 3, libraryLoads: 0,
-      lastEvent: 'add_to_cart', lastEventAt: PAGE_START + 9, lastAt: PAGE_START + 9,
+      name: 'Google Analytics 4',
+      accounts: ['G-ONE', 'G-TWO'],
+      hits: 3,
+      libraryLoads: 0,
+      lastEvent: 'add_to_cart',
+      lastEventAt: PAGE_START + 9,
+      lastAt: PAGE_START + 9,
     });
   });
 
@@ -36,7 +41,14 @@ describe('tagInventory', () => {
       hit({ vendor: 'ga4', event: 'login', status: 'failed', statusCode: undefined, error: 'net::ERR_TIMED_OUT' }),
       hit({ vendor: 'ga4', event: 'scroll', status: 'pending', statusCode: undefined }),
     ]);
-    expect(row).toMatchObject({ blocked: 2, failed: 3, pending: 1, hits: 5, libraryLoads: 1, failureReasons: ['HTTP 404', 'net::ERR_TIMED_OUT'] });
+    expect(row).toMatchObject({
+      blocked: 2,
+      failed: 3,
+      pending: 1,
+      hits: 5,
+      libraryLoads: 1,
+      failureReasons: ['HTTP 404', 'net::ERR_TIMED_OUT'],
+    });
   });
 
   it('is empty for a page without hits', () => expect(tagInventory([])).toEqual([]));

@@ -35,16 +35,35 @@ export function onlyLibraryLoaded(summary: VendorSummary): boolean {
 /** One summary per vendor, in the order the vendors first appeared on the page (rows do not jump as hits arrive). */
 export function tagInventory(hits: readonly StoredHit[]): VendorSummary[] {
   const byVendor = new Map<VendorId, VendorSummary>();
+  // Looked up by set, not by the lists' includes: a busy page names thousands of accounts or reasons, and the
+  // DevTools panel takes this inventory again on every new hit.
+  const accountsOf = new Map<VendorId, Set<string>>();
+  const reasonsOf = new Map<VendorId, Set<string>>();
   for (const hit of hits) {
     let s = byVendor.get(hit.vendor);
     if (!s) {
       s = {
-        vendor: hit.vendor, name: vendorName(hit.vendor), accounts: [], hits: 0, libraryLoads: 0,
-        lastAt: hit.at, firstAt: hit.at, blocked: 0, failed: 0, pending: 0, failureReasons: [],
+        vendor: hit.vendor,
+        name: vendorName(hit.vendor),
+        accounts: [],
+        hits: 0,
+        libraryLoads: 0,
+        lastAt: hit.at,
+        firstAt: hit.at,
+        blocked: 0,
+        failed: 0,
+        pending: 0,
+        failureReasons: [],
       };
       byVendor.set(hit.vendor, s);
+      accountsOf.set(hit.vendor, new Set());
+      reasonsOf.set(hit.vendor, new Set());
     }
-    if (hit.account && !s.accounts.includes(hit.account)) s.accounts.push(hit.account);
+    const accounts = accountsOf.get(hit.vendor)!;
+    if (hit.account && !accounts.has(hit.account)) {
+      accounts.add(hit.account);
+      s.accounts.push(hit.account);
+    }
     if (hit.event === LIBRARY_LOAD) {
       s.libraryLoads++;
     } else {
@@ -61,7 +80,11 @@ export function tagInventory(hits: readonly StoredHit[]): VendorSummary[] {
     else if (hit.status === 'failed') {
       s.failed++;
       const reason = failureReason(hit);
-      if (reason && !s.failureReasons.includes(reason)) s.failureReasons.push(reason);
+      const reasons = reasonsOf.get(hit.vendor)!;
+      if (reason && !reasons.has(reason)) {
+        reasons.add(reason);
+        s.failureReasons.push(reason);
+      }
     }
   }
   return [...byVendor.values()].sort((a, b) => a.firstAt - b.firstAt || a.name.localeCompare(b.name));

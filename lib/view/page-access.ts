@@ -15,9 +15,14 @@ export function pageAccess(url: string | undefined): PageAccess {
   switch (u.protocol) {
     case 'http:':
     case 'https:': {
-      const store = STORE_HOSTS.includes(u.hostname) || (u.hostname === 'chrome.google.com' && u.pathname.startsWith('/webstore'));
+      const store =
+        STORE_HOSTS.includes(u.hostname) || (u.hostname === 'chrome.google.com' && u.pathname.startsWith('/webstore'));
       return store
-        ? { ok: false, message: 'Tagwatch cannot see this page: browsers do not let extensions watch their extension store. Open a website to audit its tags.' }
+        ? {
+            ok: false,
+            message:
+              'Tagwatch cannot see this page: browsers do not let extensions watch their extension store. Open a website to audit its tags.',
+          }
         : { ok: true };
     }
     case 'file:':
