@@ -3,6 +3,7 @@ import { auditTab } from '@/lib/audit/audit-tab';
 import { PLANS_KEY, storedPlans } from '@/lib/goals/plans-setting';
 import { currentSession, pageRecords, type TagwatchDB } from '@/lib/store';
 import { BADGE_COLORS, BADGE_TEXT_COLOR, badgeOf } from '@/lib/view/badge';
+import { toolbar } from './toolbar';
 
 /**
  * The toolbar badge: the current page's audit at a glance — error-level problems in red, else goals fired in
@@ -17,7 +18,7 @@ export async function updateBadge(db: TagwatchDB, tabId: number): Promise<void> 
     const { summary } = auditTab(storedPlans(stored[PLANS_KEY]), records, { generatedAt: Date.now() });
     badge = badgeOf(summary);
   }
-  await browser.action.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
-  await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);
-  await browser.action.setBadgeTextColor({ tabId, color: badge.textColor }).catch(() => undefined);
+  await toolbar.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
+  await toolbar.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);
+  await toolbar.setBadgeTextColor({ tabId, color: badge.textColor }).catch(() => undefined);
 }

@@ -1,14 +1,31 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Message, PageMessage } from '@/lib/messages';
 import { validResources } from '@/lib/page/resources';
-import { clearTab, grouped, recordFiring, recordPageBody, recordResources, recordSignal, type DocumentRef } from '@/lib/store';
+import {
+  clearTab,
+  earliestAt,
+  grouped,
+  MERGE_WINDOW_MS,
+  recordFiring,
+  recordPageBody,
+  recordResources,
+  recordSignal,
+  setDocumentTitle,
+  type DocumentRef,
+} from '@/lib/store';
 import type { WorkerContext } from './context';
 
 function refOf(sender: Runtime.MessageSender, at: number): DocumentRef | undefined {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return undefined;
   const documentId = (sender as { documentId?: string }).documentId;
-  return { tabId, frameId: sender.frameId ?? 0, at, ...(documentId ? { documentId } : {}), ...(sender.url ? { initiator: sender.url } : {}) };
+  return {
+    tabId,
+    frameId: sender.frameId ?? 0,
+    at,
+    ...(documentId ? { documentId } : {}),
+    ...(sender.url ? { initiator: sender.url } : {}),
+  };
 }
 
 // Extension pages: the toolbar popup (no tab) and the popup or options opened in a tab (sender.tab is set).
@@ -29,8 +46,15 @@ export function registerMessages(ctx: WorkerContext): void {
         const ref = refOf(sender, message.at);
         if (!ref) return;
         return ctx.write(ref.tabId, async (db) => {
-          const result = await grouped(db, (w) => recordPageBody(w, { ...ref, url: message.url, method: message.method, body: message.body, encoding: 'base64' }, ctx.decode));
-          if (result === 'merged') ctx.changed(ref.tabId);
+          const result = await grouped(db, (w) =>
+            recordPageBody(
+              w,
+              { ...ref, url: message.url, method: message.method, body: message.body, encoding: 'base64' },
+              ctx.decode,
+            ),
+          );
+          // The hits it completed were requested up to MERGE_WINDOW_MS before the page handed the body over.
+          if (result === 'merged') ctx.changed(ref.tabId, message.at - MERGE_WINDOW_MS);
           return result;
         });
       }
@@ -38,16 +62,16 @@ export function registerMessages(ctx: WorkerContext): void {
         const ref = refOf(sender, message.firing.at);
         if (!ref) return;
         return ctx.write(ref.tabId, async (db) => {
-          await grouped(db, (w) => recordFiring(w, ref, message.firing, `f-${message.id}`));
-          ctx.changed(ref.tabId);
+          const firing = await grouped(db, (w) => recordFiring(w, ref, message.firing, `f-${message.id}`));
+          ctx.changed(ref.tabId, firing.at);
         });
       }
       case 'page_event': {
         const ref = refOf(sender, message.at);
         if (!ref) return;
         return ctx.write(ref.tabId, async (db) => {
-          await grouped(db, (w) => recordSignal(w, ref, message.event, `e-${message.id}`));
-          ctx.changed(ref.tabId);
+          const signal = await grouped(db, (w) => recordSignal(w, ref, message.event, `e-${message.id}`));
+          ctx.changed(ref.tabId, signal.at);
         });
       }
       case 'resources_seen': {
@@ -56,8 +80,17 @@ export function registerMessages(ctx: WorkerContext): void {
         const items = validResources(message.items);
         return ctx.write(ref.tabId, async (db) => {
           const added = await grouped(db, (w) => recordResources(w, ref, items, ctx.decode));
-          if (added.length > 0) ctx.changed(ref.tabId);
+          if (added.length > 0) ctx.changed(ref.tabId, earliestAt(added));
           return added.length;
+        });
+      }
+      case 'page_title': {
+        // The top document's own title (a frame's is not the page's); the page may send anything: a string, bounded.
+        const ref = refOf(sender, Date.now());
+        if (ref?.frameId !== 0 || typeof message.title !== 'string') return;
+        const title = message.title;
+        return ctx.write(ref.tabId, async (db) => {
+          if (await grouped(db, (w) => setDocumentTitle(w, ref, title))) ctx.live(ref.tabId, Infinity);
         });
       }
       case 'batch': {
@@ -70,16 +103,24 @@ export function registerMessages(ctx: WorkerContext): void {
         if (!fromExtension(sender)) return;
         return ctx.write(message.tabId, async (db) => {
           await clearTab(db, message.tabId);
-          ctx.changed(message.tabId);
+          ctx.changed(message.tabId, -Infinity);
         });
       }
     }
   };
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => handle(raw as Message, sender));
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
+    handle(raw as Message, sender),
+  );
 }
 
 /** What may travel in a batch: page messages only (no batch in a batch, no extension-page command). */
 function isPageMessage(m: unknown): m is PageMessage {
   const type = typeof m === 'object' && m !== null ? (m as { type?: unknown }).type : undefined;
-  return type === 'page_body' || type === 'goal_fired' || type === 'page_event' || type === 'resources_seen';
+  return (
+    type === 'page_body' ||
+    type === 'goal_fired' ||
+    type === 'page_event' ||
+    type === 'resources_seen' ||
+    type === 'page_title'
+  );
 }

@@ -5,10 +5,11 @@ import type { WorkerContext } from './context';
 export const QUIET_MAX_MS = 1_000;
 
 /**
- * The worker context, with change notices (the badge's audit, open popups' re-query) held back while the tab's
+ * The worker context, with settled notices (the badge's audit, open views' audits) held back while the tab's
  * page is loading — until its load event, at most QUIET_MAX_MS — so that they do not compete with the page they
- * describe. Writes are never held back: only the notice that they happened. Which tabs are loading is a hint
- * kept in memory; a worker started mid-load does not know it and notifies at once, as without it.
+ * describe. Writes are never held back, nor the live notice that they happened: a DevTools panel open on a
+ * loading page shows its hits as they come (it asked for them; the badge did not). Which tabs are loading is a
+ * hint kept in memory; a worker started mid-load does not know it and notifies at once, as without it.
  */
 export function quietWhileLoading(ctx: WorkerContext): WorkerContext {
   const held = new Map<number, { changed: boolean; timer?: ReturnType<typeof setTimeout> }>();
@@ -17,7 +18,7 @@ export function quietWhileLoading(ctx: WorkerContext): WorkerContext {
     if (!state) return;
     held.delete(tabId);
     clearTimeout(state.timer);
-    if (state.changed) ctx.changed(tabId);
+    if (state.changed) ctx.settled(tabId);
   };
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && !held.has(tabId)) held.set(tabId, { changed: false });
@@ -27,13 +28,18 @@ export function quietWhileLoading(ctx: WorkerContext): WorkerContext {
     clearTimeout(held.get(tabId)?.timer);
     held.delete(tabId);
   });
+  const settled = (tabId: number) => {
+    const state = held.get(tabId);
+    if (!state) return ctx.settled(tabId);
+    state.changed = true;
+    state.timer ??= setTimeout(() => release(tabId), QUIET_MAX_MS);
+  };
   return {
     ...ctx,
-    changed(tabId) {
-      const state = held.get(tabId);
-      if (!state) return ctx.changed(tabId);
-      state.changed = true;
-      state.timer ??= setTimeout(() => release(tabId), QUIET_MAX_MS);
+    settled,
+    changed(tabId, since) {
+      ctx.live(tabId, since);
+      settled(tabId);
     },
   };
 }

@@ -8,7 +8,10 @@ export const RETENTION_KEY = 'retention';
 export function registerRetention(ctx: WorkerContext): void {
   const run = async () => {
     const got = await browser.storage.local.get(RETENTION_KEY);
-    const policy: RetentionPolicy = { ...DEFAULT_RETENTION, ...(got[RETENTION_KEY] as Partial<RetentionPolicy> | undefined) };
+    const policy: RetentionPolicy = {
+      ...DEFAULT_RETENTION,
+      ...(got[RETENTION_KEY] as Partial<RetentionPolicy> | undefined),
+    };
     await ctx.write(-1, (db) => prune(db, Date.now(), policy));
   };
   browser.alarms.create('tagwatch-retention', { periodInMinutes: 60 });

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '../shared/tokens.css';
 import { App } from './components/App';
 import { start } from './state';
 import './style.css';

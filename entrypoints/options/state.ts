@@ -1,6 +1,22 @@
 import { signal } from '@preact/signals';
-import type { Goal, Plan } from '@/lib/goals/types';
-import { addGoal, addToSitePlan, commitPlan, newPlan, parseLines, putPlan, removeGoal, removePlanAt, renamePlan, setPlanScope, updateGoal, type CommitResult } from '@/lib/plans/edit';
+import type { Funnel, Goal, Plan } from '@/lib/goals/types';
+import {
+  addGoal,
+  addToSitePlan,
+  commitPlan,
+  newPlan,
+  parseLines,
+  putPlan,
+  putFunnel,
+  removeFunnel,
+  removeGoal,
+  removePlanAt,
+  renamePlan,
+  setPlanScope,
+  updateGoal,
+  type CommitResult,
+} from '@/lib/plans/edit';
+import { draftFromFunnel, emptyFunnelDraft, funnelFromDraft, type FunnelDraft } from '@/lib/plans/funnel-draft';
 import { draftFromGoal, emptyDraft, goalFromDraft, type GoalDraft } from '@/lib/plans/goal-draft';
 import { importPlanText, planFileName, planToJson } from '@/lib/plans/plan-file';
 import { presetById } from '@/lib/plans/presets';
@@ -16,6 +32,8 @@ export const loaded = signal(false);
 export const selected = signal(0);
 export const editing = signal<{ planIndex: number; originalId?: string; draft: GoalDraft } | null>(null);
 export const goalErrors = signal<string[]>([]);
+export const editingFunnel = signal<{ planIndex: number; originalId?: string; draft: FunnelDraft } | null>(null);
+export const funnelErrors = signal<string[]>([]);
 export const planErrors = signal<string[]>([]);
 export const importErrors = signal<string[]>([]);
 /** The file the import errors are about. */
@@ -59,7 +77,10 @@ const planAt = (index: number): Plan | undefined => plans.value[index];
 
 export async function createPlan(): Promise<void> {
   const plan = newPlan(plans.value);
-  if (await write(commitPlan(plans.value, plans.value.length, plan, options), planErrors, `Plan "${plan.name}" created.`)) selected.value = plans.value.length - 1;
+  if (
+    await write(commitPlan(plans.value, plans.value.length, plan, options), planErrors, `Plan "${plan.name}" created.`)
+  )
+    selected.value = plans.value.length - 1;
 }
 
 export async function deletePlan(index: number): Promise<void> {
@@ -70,6 +91,7 @@ export async function deletePlan(index: number): Promise<void> {
   plans.value = next;
   // Indices shift: a goal form open on any plan would now point at another one.
   editing.value = null;
+  editingFunnel.value = null;
   selected.value = Math.min(selected.value, Math.max(0, next.length - 1));
   done(`Plan "${plan.name}" deleted.`);
 }
@@ -86,7 +108,8 @@ export async function addPreset(id: string): Promise<void> {
   if (!preset) return;
   const result = putPlan(plans.value, preset.plan, options);
   const verb = result.ok && result.replaced ? 'reset to the preset' : 'added';
-  if (await write(result, planErrors, `Plan "${preset.plan.name}" ${verb}.`) && result.ok) selected.value = result.index;
+  if ((await write(result, planErrors, `Plan "${preset.plan.name}" ${verb}.`)) && result.ok)
+    selected.value = result.index;
 }
 
 export async function importFile(file: File): Promise<void> {
@@ -98,7 +121,14 @@ export async function importFile(file: File): Promise<void> {
     return;
   }
   const name = result.plans[result.index]!.name;
-  if (await write(result, importErrors, `Plan "${name}" imported${result.replaced ? ', replacing the plan of the same name' : ''}.`)) selected.value = result.index;
+  if (
+    await write(
+      result,
+      importErrors,
+      `Plan "${name}" imported${result.replaced ? ', replacing the plan of the same name' : ''}.`,
+    )
+  )
+    selected.value = result.index;
 }
 
 /** Download the plan as a `version: 1` JSON file. */
@@ -157,19 +187,95 @@ export async function saveGoal(): Promise<void> {
     return;
   }
   const next = e.originalId === undefined ? addGoal(plan, built.goal) : updateGoal(plan, e.originalId, built.goal);
-  if (await write(commitPlan(plans.value, e.planIndex, next, options), goalErrors, `Goal "${built.goal.name}" saved in "${plan.name}". Open tabs use it now.`)) editing.value = null;
+  if (
+    await write(
+      commitPlan(plans.value, e.planIndex, next, options),
+      goalErrors,
+      `Goal "${built.goal.name}" saved in "${plan.name}". Open tabs use it now.`,
+    )
+  )
+    editing.value = null;
 }
 
 export async function deleteGoal(planIndex: number, id: string): Promise<void> {
   const plan = planAt(planIndex);
   if (!plan) return;
-  await write(commitPlan(plans.value, planIndex, removeGoal(plan, id), options), planErrors, `Goal "${id}" removed from "${plan.name}".`);
+  await write(
+    commitPlan(plans.value, planIndex, removeGoal(plan, id), options),
+    planErrors,
+    `Goal "${id}" removed from "${plan.name}".`,
+  );
+}
+
+// ——— funnels ———
+
+export function startNewFunnel(planIndex: number): void {
+  const plan = planAt(planIndex);
+  if (!plan) return;
+  funnelErrors.value = [];
+  editingFunnel.value = { planIndex, draft: emptyFunnelDraft(plan) };
+}
+
+export function startEditFunnel(planIndex: number, funnel: Funnel): void {
+  funnelErrors.value = [];
+  editingFunnel.value = { planIndex, originalId: funnel.id, draft: draftFromFunnel(funnel) };
+}
+
+export function updateFunnelDraft(change: (d: FunnelDraft) => FunnelDraft): void {
+  const e = editingFunnel.value;
+  if (e) editingFunnel.value = { ...e, draft: change(e.draft) };
+}
+
+export function cancelFunnel(): void {
+  editingFunnel.value = null;
+  funnelErrors.value = [];
+}
+
+/** The ids a new or renamed funnel must not take. */
+export function takenFunnelIds(): string[] {
+  const e = editingFunnel.value;
+  const plan = e && planAt(e.planIndex);
+  return plan ? (plan.funnels ?? []).map((f) => f.id).filter((id) => id !== e.originalId) : [];
+}
+
+export async function saveFunnel(): Promise<void> {
+  const e = editingFunnel.value;
+  const plan = e && planAt(e.planIndex);
+  if (!e || !plan) return;
+  const built = funnelFromDraft(e.draft);
+  if (!built.ok) {
+    funnelErrors.value = built.errors;
+    refused('Not saved: fix the errors listed. The plans in force are unchanged.');
+    return;
+  }
+  if (
+    await write(
+      commitPlan(plans.value, e.planIndex, putFunnel(plan, e.originalId, built.funnel), options),
+      funnelErrors,
+      `Funnel "${built.funnel.name}" saved in "${plan.name}".`,
+    )
+  )
+    editingFunnel.value = null;
+}
+
+export async function deleteFunnel(planIndex: number, id: string): Promise<void> {
+  const plan = planAt(planIndex);
+  if (!plan) return;
+  await write(
+    commitPlan(plans.value, planIndex, removeFunnel(plan, id), options),
+    planErrors,
+    `Funnel "${id}" removed from "${plan.name}".`,
+  );
 }
 
 // ——— suggestions ———
 
 /** Add a suggested goal to the per-site plan of `pageUrl`; the plan's name when it worked. */
-export async function addSuggestion(pageUrl: string, goal: Goal, errors: typeof planErrors): Promise<string | undefined> {
+export async function addSuggestion(
+  pageUrl: string,
+  goal: Goal,
+  errors: typeof planErrors,
+): Promise<string | undefined> {
   const result = addToSitePlan(plans.value, pageUrl, goal, options);
   const name = result.ok ? result.plans[result.index]!.name : '';
   return (await write(result, errors, `Goal "${goal.name}" added to "${name}".`)) ? name : undefined;

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { PLANS_KEY, storedPlans } from '@/lib/goals/plans-setting';
 import type { Plan } from '@/lib/goals/types';
+import { storedToolbarAction, TOOLBAR_ACTION_KEY, type ToolbarAction } from '@/lib/toolbar-action';
 
 // The plans in force live in storage.local (the content scripts read them there and re-apply on change).
 // Only already-validated plans are written: see lib/plans/edit.ts commitPlan.
@@ -20,4 +21,12 @@ export function watchPlans(onChange: (plans: Plan[]) => void): void {
     const change = changes[PLANS_KEY];
     if (area === 'local' && change) onChange(storedPlans(change.newValue));
   });
+}
+
+export async function loadToolbarAction(): Promise<ToolbarAction> {
+  return storedToolbarAction((await browser.storage.local.get(TOOLBAR_ACTION_KEY))[TOOLBAR_ACTION_KEY]);
+}
+
+export async function saveToolbarAction(action: ToolbarAction): Promise<void> {
+  await browser.storage.local.set({ [TOOLBAR_ACTION_KEY]: action });
 }

@@ -3,7 +3,7 @@ import type { Goal } from '@/lib/goals/types';
 import { acceptSuggestions } from '@/lib/plans/suggestions';
 import { isValidSelector } from './selector';
 
-// Suggestions for a tab: the suggest script (entrypoints/suggest.ts) runs in the tab and returns goals.
+// Suggestions for a tab: the suggest script (entrypoints/injected-suggest.ts) runs in the tab and returns goals.
 // Needs the "scripting" permission (MV3) and host access to the tab (<all_urls>).
 
 export interface WebTab {
@@ -27,14 +27,16 @@ export async function webTabs(): Promise<WebTab[]> {
 export async function suggestForTab(tabId: number): Promise<Goal[]> {
   try {
     if (browser.scripting) {
-      const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/suggest.js'] });
+      const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/injected-suggest.js'] });
       return acceptSuggestions(first?.result, { isValidSelector });
     }
     // Firefox without the scripting API (MV2 before 102): the older call returns the same value.
-    const [result] = await browser.tabs.executeScript(tabId, { file: '/suggest.js' });
+    const [result] = await browser.tabs.executeScript(tabId, { file: '/injected-suggest.js' });
     return acceptSuggestions(result, { isValidSelector });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new Error(`Could not read the page in that tab (${why}). Reload the tab and try again; browser pages and the web store cannot be read.`);
+    throw new Error(
+      `Could not read the page in that tab (${why}). Reload the tab and try again; browser pages and the web store cannot be read.`,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { TRIGGER_KINDS } from '@/lib/goals/schema';
 import type { GoalCategory, TriggerKind } from '@/lib/goals/types';
-import { CATEGORY_LABELS, TRIGGER_LABELS } from '@/lib/plans/describe';
+import { CATEGORY_LABELS, TRIGGER_LABELS } from '@/lib/words';
 import { TRIGGER_FIELDS, withName, type GoalDraft, type TriggerField, type VideoAction } from '@/lib/plans/goal-draft';
 import { cancelGoal, goalErrors, saveGoal, takenIds, updateDraft } from '../state';
 import { ErrorList } from './ErrorList';
@@ -124,7 +124,9 @@ export function GoalForm({ draft, isNew, planName }: Props) {
               updateDraft((d) => ({ ...d, id, idEdited: true }));
             }}
           />
-          <small id="goal-id-hint">Made from the name. Reports use it; a site plan’s goal replaces the general goal with the same id.</small>
+          <small id="goal-id-hint">
+            Made from the name. Reports use it; a site plan’s goal replaces the general goal with the same id.
+          </small>
         </div>
         <div class="field">
           <label for="goal-category">Category</label>

@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Plan } from '@/lib/goals/types';
-import { CATEGORY_LABELS, describeExpect, describeTrigger } from '@/lib/plans/describe';
+import { CATEGORY_LABELS, expectListWords } from '@/lib/words';
+import { TriggerText } from './TriggerText';
 import { deleteGoal, editing, savePlanSettings, startEditGoal, startNewGoal } from '../state';
+import { DeleteButton } from './DeleteButton';
+import { Funnels } from './Funnels';
 import { GoalForm } from './GoalForm';
 
 interface Props {
@@ -33,7 +36,13 @@ export function PlanDetail({ index, plan }: Props) {
       >
         <div class="field">
           <label for="plan-name">Plan name</label>
-          <input id="plan-name" value={name} onInput={(e) => setName(e.currentTarget.value)} data-testid="plan-name" required />
+          <input
+            id="plan-name"
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            data-testid="plan-name"
+            required
+          />
         </div>
         <div class="field">
           <label for="plan-scope">Applies to</label>
@@ -46,7 +55,9 @@ export function PlanDetail({ index, plan }: Props) {
             aria-describedby="plan-scope-hint"
             data-testid="plan-scope-input"
           />
-          <small id="plan-scope-hint">One site (https://shop.example) or address pattern (*/checkout*) per line. Empty: every site.</small>
+          <small id="plan-scope-hint">
+            One site (https://shop.example) or address pattern (*/checkout*) per line. Empty: every site.
+          </small>
         </div>
         <button type="submit" data-testid="save-plan">
           Save name and sites
@@ -62,7 +73,9 @@ export function PlanDetail({ index, plan }: Props) {
             <th scope="col">Category</th>
             <th scope="col">Happens when</th>
             <th scope="col">Tags expected</th>
-            <th scope="col"><span class="sr-only">Actions</span></th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -74,26 +87,21 @@ export function PlanDetail({ index, plan }: Props) {
               </th>
               <td>{goal.category ? CATEGORY_LABELS[goal.category] : '—'}</td>
               <td data-testid="goal-trigger">
-                {describeTrigger(goal.trigger)}
+                <TriggerText trigger={goal.trigger} />
                 {goal.scope ? <div class="id">only on {goal.scope.join(', ')}</div> : null}
               </td>
-              <td data-testid="goal-expect">{describeExpect(goal.expect)}</td>
+              <td data-testid="goal-expect">{expectListWords(goal.expect)}</td>
               <td class="actions">
                 <button type="button" onClick={() => startEditGoal(index, goal)} data-testid="edit-goal">
-                  Edit<span class="sr-only"> {goal.name}</span>
+                  Edit<span class="visually-hidden"> {goal.name}</span>
                 </button>
-                {confirming === goal.id ? (
-                  <>
-                    <button type="button" class="danger" data-testid="confirm-delete-goal" onClick={() => { setConfirming(null); void deleteGoal(index, goal.id); }}>
-                      Delete “{goal.name}”
-                    </button>
-                    <button type="button" onClick={() => setConfirming(null)}>Keep</button>
-                  </>
-                ) : (
-                  <button type="button" onClick={() => setConfirming(goal.id)} data-testid="delete-goal">
-                    Delete<span class="sr-only"> {goal.name}</span>
-                  </button>
-                )}
+                <DeleteButton
+                  name={goal.name}
+                  what="goal"
+                  confirming={confirming === goal.id}
+                  setConfirming={(on) => setConfirming(on ? goal.id : null)}
+                  onDelete={() => void deleteGoal(index, goal.id)}
+                />
               </td>
             </tr>
           ))}
@@ -106,6 +114,7 @@ export function PlanDetail({ index, plan }: Props) {
           Add a goal
         </button>
       )}
+      <Funnels index={index} plan={plan} />
     </section>
   );
 }

@@ -1,9 +1,22 @@
 import { useState } from 'preact/hooks';
 import { PLAN_FORMAT_HINT } from '@/lib/goals/schema';
-import { describeScope, goalCount } from '@/lib/plans/describe';
+import { describeScope, goalCount } from '@/lib/words';
 import { PRESETS } from '@/lib/plans/presets';
-import { addPreset, createPlan, deletePlan, exportPlan, importErrors, importFile, importFileName, loaded, planErrors, plans, selected } from '../state';
+import {
+  addPreset,
+  createPlan,
+  deletePlan,
+  exportPlan,
+  importErrors,
+  importFile,
+  importFileName,
+  loaded,
+  planErrors,
+  plans,
+  selected,
+} from '../state';
 import { ErrorList } from './ErrorList';
+import { DeleteButton } from './DeleteButton';
 
 export function PlanList() {
   const [preset, setPreset] = useState(PRESETS[0]!.id);
@@ -11,19 +24,27 @@ export function PlanList() {
   return (
     <section aria-labelledby="plans-title">
       <h2 id="plans-title">Plans in force</h2>
-      {loaded.value && plans.value.length === 0 ? <p class="empty">No plan: nothing is tracked. Add a preset or import a plan file.</p> : null}
+      {loaded.value && plans.value.length === 0 ? (
+        <p class="empty">No plan: nothing is tracked. Add a preset or import a plan file.</p>
+      ) : null}
       <table class="plans">
         <thead>
           <tr>
             <th scope="col">Plan</th>
             <th scope="col">Applies to</th>
             <th scope="col">Goals</th>
-            <th scope="col"><span class="sr-only">Actions</span></th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {plans.value.map((plan, i) => (
-            <tr key={`${i}:${plan.name}`} data-testid="plan-row" aria-current={i === selected.value ? 'true' : undefined}>
+            <tr
+              key={`${i}:${plan.name}`}
+              data-testid="plan-row"
+              aria-current={i === selected.value ? 'true' : undefined}
+            >
               <th scope="row">
                 <button type="button" class="link" onClick={() => (selected.value = i)} data-testid="open-plan">
                   {plan.name}
@@ -33,20 +54,15 @@ export function PlanList() {
               <td data-testid="plan-goal-count">{goalCount(plan.goals.length)}</td>
               <td class="actions">
                 <button type="button" onClick={() => exportPlan(i)} data-testid="export-button">
-                  Export<span class="sr-only"> {plan.name}</span>
+                  Export<span class="visually-hidden"> {plan.name}</span>
                 </button>
-                {confirming === i ? (
-                  <>
-                    <button type="button" class="danger" data-testid="confirm-delete-plan" onClick={() => { setConfirming(null); void deletePlan(i); }}>
-                      Delete “{plan.name}”
-                    </button>
-                    <button type="button" onClick={() => setConfirming(null)}>Keep</button>
-                  </>
-                ) : (
-                  <button type="button" onClick={() => setConfirming(i)} data-testid="delete-plan">
-                    Delete<span class="sr-only"> {plan.name}</span>
-                  </button>
-                )}
+                <DeleteButton
+                  name={plan.name}
+                  what="plan"
+                  confirming={confirming === i}
+                  setConfirming={(on) => setConfirming(on ? i : null)}
+                  onDelete={() => void deletePlan(i)}
+                />
               </td>
             </tr>
           ))}
@@ -58,7 +74,12 @@ export function PlanList() {
         </button>
         <span class="group">
           <label for="preset">Start from a preset</label>
-          <select id="preset" value={preset} onChange={(e) => setPreset(e.currentTarget.value)} data-testid="preset-select">
+          <select
+            id="preset"
+            value={preset}
+            onChange={(e) => setPreset(e.currentTarget.value)}
+            data-testid="preset-select"
+          >
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id} title={p.description}>
                 {p.label}

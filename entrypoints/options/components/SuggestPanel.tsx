@@ -2,7 +2,8 @@ import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Goal } from '@/lib/goals/types';
-import { describeExpect, describeTrigger } from '@/lib/plans/describe';
+import { TriggerText } from './TriggerText';
+import { expectListWords } from '@/lib/words';
 import { addSuggestion } from '../state';
 import { suggestForTab, webTabs, type WebTab } from '../suggest-tab';
 import { ErrorList } from './ErrorList';
@@ -65,7 +66,10 @@ export function SuggestPanel() {
   return (
     <section aria-labelledby="suggest-title" data-testid="suggest-panel">
       <h2 id="suggest-title">Suggest goals for a tab</h2>
-      <p class="hint">Tagwatch reads the page for forms, videos, add-to-cart buttons, downloads and search, and proposes goals for a plan of that site.</p>
+      <p class="hint">
+        Tagwatch reads the page for forms, videos, add-to-cart buttons, downloads and search, and proposes goals for a
+        plan of that site.
+      </p>
       <form
         class="toolbar"
         onSubmit={(e) => {
@@ -95,18 +99,24 @@ export function SuggestPanel() {
       <ErrorList errors={errors.value} testId="suggest-errors" title="No suggestions:" />
       {result ? (
         result.goals.length === 0 ? (
-          <p class="empty" data-testid="suggest-empty">Nothing to suggest on this page.</p>
+          <p class="empty" data-testid="suggest-empty">
+            Nothing to suggest on this page.
+          </p>
         ) : (
           <ul class="suggestions" aria-label={`Suggestions for ${host}`}>
             {result.goals.map((goal) => (
               <li key={goal.id} data-testid="suggestion-row" data-goal-id={goal.id}>
                 <div>
                   <strong>{goal.name}</strong>
-                  <div>{describeTrigger(goal.trigger)}</div>
-                  <div class="meta">Expects: {describeExpect(goal.expect)}</div>
+                  <div>
+                    <TriggerText trigger={goal.trigger} />
+                  </div>
+                  <div class="meta">Expects: {expectListWords(goal.expect)}</div>
                 </div>
                 {added[goal.id] ? (
-                  <span class="done" data-testid="suggestion-added">Added to “{added[goal.id]}”</span>
+                  <span class="done" data-testid="suggestion-added">
+                    Added to “{added[goal.id]}”
+                  </span>
                 ) : (
                   <button
                     type="button"
@@ -117,7 +127,11 @@ export function SuggestPanel() {
                       })
                     }
                   >
-                    Add to plan<span class="sr-only"> for {host}: {goal.name}</span>
+                    Add to plan
+                    <span class="visually-hidden">
+                      {' '}
+                      for {host}: {goal.name}
+                    </span>
                   </button>
                 )}
               </li>

@@ -1,5 +1,12 @@
 import { VENDOR_IDS, VENDORS, type VendorId } from '@/lib/tags/vendors';
-import { emptyParam, emptyTag, PARAM_RULE_LABELS, type ParamDraft, type ParamRuleKind, type TagDraft } from '@/lib/plans/goal-draft';
+import {
+  emptyParam,
+  emptyTag,
+  PARAM_RULE_LABELS,
+  type ParamDraft,
+  type ParamRuleKind,
+  type TagDraft,
+} from '@/lib/plans/goal-draft';
 import { updateDraft } from '../state';
 
 const RULES = Object.keys(PARAM_RULE_LABELS) as ParamRuleKind[];
@@ -105,13 +112,20 @@ export function TagFields({ tags }: { tags: readonly TagDraft[] }) {
                     }}
                   />
                 ) : null}
-                <button type="button" onClick={() => setTag(t, (x) => ({ ...x, params: x.params.filter((_, j) => j !== i) }))}>
+                <button
+                  type="button"
+                  onClick={() => setTag(t, (x) => ({ ...x, params: x.params.filter((_, j) => j !== i) }))}
+                >
                   Remove rule
                 </button>
               </div>
             ))}
             <div class="toolbar">
-              <button type="button" onClick={() => setTag(t, (x) => ({ ...x, params: [...x.params, emptyParam()] }))} data-testid="add-param">
+              <button
+                type="button"
+                onClick={() => setTag(t, (x) => ({ ...x, params: [...x.params, emptyParam()] }))}
+                data-testid="add-param"
+              >
                 Add a parameter rule
               </button>
               <button
@@ -125,7 +139,13 @@ export function TagFields({ tags }: { tags: readonly TagDraft[] }) {
           </div>
         );
       })}
-      <button type="button" onClick={() => updateDraft((d) => ({ ...d, expect: [...d.expect, emptyTag(d.expect.length === 0 ? 'ga4' : 'meta-pixel')] }))} data-testid="add-tag">
+      <button
+        type="button"
+        onClick={() =>
+          updateDraft((d) => ({ ...d, expect: [...d.expect, emptyTag(d.expect.length === 0 ? 'ga4' : 'meta-pixel')] }))
+        }
+        data-testid="add-tag"
+      >
         Add a tag
       </button>
     </fieldset>
