@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Tests do not assert on wall-clock time; the property tests' thousands of runs take seconds on a busy machine.
+    testTimeout: 60_000,
   },
 });

@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: false,
     retry: 0,
+    // What a user would see, waited for as a user would: vitest's 1 s default failed a CI run whose loaded machine
+    // took longer to write a beacon's hit. A real miss still fails, 10 s later.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

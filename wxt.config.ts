@@ -1,12 +1,13 @@
-import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { manifestIcons } from './scripts/icon-sizes';
 import { SOURCES_EXCLUDE } from './scripts/package-files';
 
-/** The isolated-world content script: built as a plain script (no WXT wrapper) and listed here. */
-const PAGE_WATCH = 'page-watch';
-/** The scripts that load into every frame of every page: each byte and each statement is paid on every page. */
-const CONTENT_SCRIPTS = [PAGE_WATCH, 'page-hooks'];
+/**
+ * The scripts that load into every frame of every page — `entrypoints/content/` (the isolated world) and
+ * `entrypoints/page-hooks.content.ts` (the page's main world), shipped as `content-scripts/content.js` and
+ * `content-scripts/page-hooks.js` — each byte and each statement is paid on every page.
+ */
+const CONTENT_SCRIPTS = ['content', 'page-hooks'];
 
 /**
  * The content scripts' entry module calls their exported `main` and nothing else: WXT's default entry wraps the
@@ -19,22 +20,39 @@ const bareContentScripts = {
   name: 'tagwatch:bare-content-scripts',
   enforce: 'pre' as const,
   load(id: string): string | null {
-    const m = /^\0virtual:wxt-(?:unlisted-script|content-script-main-world)-entrypoint\?(.+)$/.exec(id);
+    const m = /^\0virtual:wxt-content-script-(?:isolated|main)-world-entrypoint\?(.+)$/.exec(id);
     const path = m?.[1];
-    if (!path || !CONTENT_SCRIPTS.some((name) => new RegExp(`/entrypoints/${name}(/index)?(\\.content)?\\.ts$`).test(path))) return null;
+    if (
+      !path ||
+      !CONTENT_SCRIPTS.some((name) => new RegExp(`/entrypoints/${name}(/index)?(\\.content)?\\.ts$`).test(path))
+    )
+      return null;
     return `import { main } from ${JSON.stringify(path)};\nmain();\n`;
   },
 };
 
+/** The build mode of the end-to-end tests' Firefox build (scripts/firefox.ts): see web_accessible_resources. */
+const E2E_MODE = 'e2e';
+const E2E_PAGES = ['popup.html', 'options.html', 'sidepanel.html', 'visit-history.html'];
+
 // The manifest is generated from the entrypoints; these are the parts WXT cannot infer.
 export default defineConfig({
   // webextension-polyfill is imported where it is used (background, popup, options); the content scripts do
-  // without it to stay small (see entrypoints/page-watch/api.ts).
+  // without it to stay small (see entrypoints/content/api.ts).
   modules: [],
-  manifest: ({ browser, manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion, mode }) => ({
     name: 'Tagwatch',
     description: 'Which micro-conversions fired on this page, and which tracking tags are missing.',
-    permissions: ['webRequest', 'webNavigation', 'storage', 'unlimitedStorage', 'tabs', 'alarms', 'scripting'],
+    permissions: [
+      'webRequest',
+      'webNavigation',
+      'storage',
+      'unlimitedStorage',
+      'tabs',
+      'alarms',
+      'scripting',
+      'cookies',
+    ],
     host_permissions: ['<all_urls>'],
     // Rendered from assets/icon.svg by `npm run icons` (public/icon/<size>.png).
     icons: manifestIcons(),
@@ -55,23 +73,18 @@ export default defineConfig({
           },
         }
       : {}),
+    // The end-to-end tests' Firefox build only (`wxt build -b firefox --mode e2e`, in .output/firefox-mv2-e2e):
+    // WebDriver BiDi will not navigate a tab to moz-extension://, so the tests open the popup, options and side panel pages
+    // from a web page, which may only link to web-accessible resources. Never in a store build.
+    ...(mode === E2E_MODE
+      ? {
+          web_accessible_resources:
+            manifestVersion === 2 ? E2E_PAGES : [{ resources: E2E_PAGES, matches: ['<all_urls>'] }],
+        }
+      : {}),
   }),
   // The sources package AMO's reviewers build from: no tests, fixtures or benches (scripts/check-packages.ts checks).
   zip: { excludeSources: SOURCES_EXCLUDE },
-  hooks: {
-    // entrypoints/page-watch is an unlisted script so that WXT does not wrap it in its ContentScriptContext
-    // (3 KB in every frame of every page, and a postMessage to the page at start). It ships beside the other
-    // content script and is declared with the same options a defineContentScript would have.
-    'entrypoints:resolved': (wxt, entrypoints) => {
-      for (const entry of entrypoints) if (entry.name === PAGE_WATCH) entry.outputDir = resolve(wxt.config.outDir, 'content-scripts');
-    },
-    'build:manifestGenerated': (_wxt, manifest) => {
-      manifest.content_scripts = [
-        { matches: ['<all_urls>'], run_at: 'document_start', all_frames: true, js: [`content-scripts/${PAGE_WATCH}.js`] },
-        ...(manifest.content_scripts ?? []),
-      ];
-    },
-  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     plugins: [bareContentScripts],

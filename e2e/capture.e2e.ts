@@ -1,18 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../lib/view/badge';
 import { hexToRgb } from '../lib/view/contrast';
-import { launchExtension, readStore, settle, routeVendors, serveSite, type Extension, type Site, type VendorLog } from './harness';
+import {
+  E2E_BROWSER,
+  launchTestExtension,
+  readStore,
+  settle,
+  routeVendors,
+  serveSite,
+  type Site,
+  type TestExtension,
+  type VendorLog,
+} from './harness';
 
-interface Hit { vendor: string; event?: string; account?: string; status: string; bodyState: string; params: Record<string, string>; error?: string; tabId: number; url: string }
+interface Hit {
+  vendor: string;
+  event?: string;
+  account?: string;
+  status: string;
+  bodyState: string;
+  params: Record<string, string>;
+  error?: string;
+  tabId: number;
+  url: string;
+}
 
-let ext: Extension;
+let ext: TestExtension;
 let site: Site;
 let vendors: VendorLog;
 
 beforeAll(async () => {
   site = await serveSite();
-  ext = await launchExtension();
-  vendors = await routeVendors(ext.context, { block: ['blockme=1'] });
+  ext = await launchTestExtension();
+  vendors = await routeVendors(ext, { block: ['blockme=1'] });
 });
 afterAll(async () => {
   await ext?.close();
@@ -43,12 +63,17 @@ describe('capturing the tag hits a page sends', () => {
       ].sort(),
     );
     const blob = hits.find((h) => h.event === 'add_to_cart')!;
-    expect(blob.bodyState).toBe('page');
+    // Chromium's webRequest withholds a Blob body (the page hooks supply it); Firefox's hands it over as sent.
+    expect(blob.bodyState).toBe(E2E_BROWSER === 'firefox' ? 'text' : 'page');
     expect(blob.params).toMatchObject({ currency: 'EUR', value: '19.9', 'items.0.item_id': 'SKU-1' });
-    expect(hits.find((h) => h.event === 'Purchase')!.error).toContain('BLOCKED_BY_CLIENT');
+    expect(hits.find((h) => h.event === 'Purchase')!.error).toContain(
+      E2E_BROWSER === 'firefox' ? 'NS_ERROR_ABORT' : 'BLOCKED_BY_CLIENT',
+    );
     // Each request the page made is stored once: the Blob beacon was not also stored from the page hooks.
     expect(hits.filter((h) => h.event === 'add_to_cart')).toHaveLength(1);
-    expect(vendors.requests.length).toBeGreaterThanOrEqual(8);
+    // Firefox ESR 140 sends a keepalive fetch (TikTok's) where neither extensions nor WebDriver BiDi see it: not
+    // answered by the test's stub, it is still stored, from the page's resource timing and the hooks' copy of its body.
+    expect(vendors.requests.length).toBeGreaterThanOrEqual(ext.browser === 'firefox' ? 7 : 8);
   });
 
   it('shows the tags detected and every hit, decoded, in the popup — and the hit count on the badge', async () => {
@@ -61,7 +86,9 @@ describe('capturing the tag hits a page sends', () => {
     );
     const popup = await ext.popup(tabId);
     await popup.getByTestId('tab-tags').click();
-    const vendorsShown = await popup.getByTestId('tag-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-vendor')));
+    const vendorsShown = await popup
+      .getByTestId('tag-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-vendor')));
     expect(vendorsShown.sort()).toEqual(['ga4', 'google-ads', 'linkedin', 'meta-pixel', 'segment', 'tiktok']);
     const meta = popup.locator('[data-testid=tag-row][data-vendor=meta-pixel]');
     await expect.poll(() => meta.textContent()).toContain('1234567890');
@@ -70,20 +97,30 @@ describe('capturing the tag hits a page sends', () => {
     await popup.getByTestId('tab-hits').click();
     const rows = popup.getByTestId('hit-row');
     await expect.poll(() => rows.count()).toBe(9);
-    expect(await popup.locator('[data-testid=hit-row][data-status=blocked]').getAttribute('data-event')).toBe('Purchase');
+    expect(await popup.locator('[data-testid=hit-row][data-status=blocked]').getAttribute('data-event')).toBe(
+      'Purchase',
+    );
     // A developer opens the Blob-beacon hit and sees its decoded parameters.
     await popup.locator('[data-testid=hit-row][data-event=add_to_cart]').click();
     const details = popup.getByTestId('hit-details');
     await expect.poll(() => details.textContent()).toContain('EUR');
     expect(await details.textContent()).toContain('19.9');
-    // Filtering by vendor and by text.
+    // Filtering by vendor and by text (the opened hit closed first: the list draws only the rows in view, and
+    // an opened hit is taller than the popup).
+    await popup.locator('[data-testid=hit-row][data-event=add_to_cart] .row-summary').click();
     await popup.getByTestId('filter-vendor').selectOption('ga4');
     await expect.poll(() => rows.count()).toBe(3);
     await popup.getByTestId('filter-text').fill('sign_up');
     await expect.poll(() => rows.count()).toBe(1);
 
     // No goal of the default plan fired and nothing is wrong: the badge counts the hits, in grey.
-    const badge = await ext.inExtension(async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getBadgeBackgroundColor({ tabId: id })], tabId);
+    const badge = await ext.inExtension(
+      async (id) => [
+        await chrome.action.getBadgeText({ tabId: id }),
+        await chrome.action.getBadgeBackgroundColor({ tabId: id }),
+      ],
+      tabId,
+    );
     expect(badge).toEqual(['9', [...hexToRgb(BADGE_COLORS.grey), 255]]);
   });
 
@@ -92,27 +129,35 @@ describe('capturing the tag hits a page sends', () => {
     const popup = await ext.popup(await ext.tabIdOf(page));
     // The popup opens on Goals (the plan's goals, none fired); what was sent is under Hits.
     await popup.getByTestId('tab-hits').click();
-    await expect.poll(() => popup.getByTestId('empty-state').textContent()).toContain('No tracking tags seen on this page yet');
+    await expect
+      .poll(() => popup.getByTestId('empty-state').textContent())
+      .toContain('No tracking tags seen on this page yet');
   });
 
-  it('keeps every hit, once, when the service worker is stopped in the middle of bursts', async () => {
-    for (let round = 0; round < 3; round++) {
-      const page = await ext.open(`${site.origin}/capture.html?burst=${round}`);
-      const tabId = await ext.tabIdOf(page);
-      await page.click('#burst');
-      await ext.stopWorker();
-      await page.click('#burst');
-      await ext.stopWorker();
-      await page.click('#burst');
-      const hits = await settle(
-        async () => (await readStore<Hit>(ext, 'hits')).filter((h) => h.tabId === tabId && h.event === 'ViewContent'),
-        (all) => all.length >= 180,
-        20_000,
-      );
-      // Three bursts of the same 60 pixels (each URL unique): 180 hits, none lost, none stored twice.
-      expect(hits).toHaveLength(180);
-      expect(new Set(hits.map((h) => h.url)).size).toBe(180);
-      expect(new Set(hits.map((h) => h.params.n)).size).toBe(60);
-    }
-  });
+  // Chromium only: Firefox runs the extension's background as an MV2 page that nothing stops mid-session (and
+  // WebDriver BiDi has no way to stop one), so there is no service-worker restart to survive there.
+  it.runIf(E2E_BROWSER === 'chromium')(
+    'keeps every hit, once, when the service worker is stopped in the middle of bursts',
+    async () => {
+      const stopWorker = ext.stopWorker!;
+      for (let round = 0; round < 3; round++) {
+        const page = await ext.open(`${site.origin}/capture.html?burst=${round}`);
+        const tabId = await ext.tabIdOf(page);
+        await page.click('#burst');
+        await stopWorker();
+        await page.click('#burst');
+        await stopWorker();
+        await page.click('#burst');
+        const hits = await settle(
+          async () => (await readStore<Hit>(ext, 'hits')).filter((h) => h.tabId === tabId && h.event === 'ViewContent'),
+          (all) => all.length >= 180,
+          20_000,
+        );
+        // Three bursts of the same 60 pixels (each URL unique): 180 hits, none lost, none stored twice.
+        expect(hits).toHaveLength(180);
+        expect(new Set(hits.map((h) => h.url)).size).toBe(180);
+        expect(new Set(hits.map((h) => h.params.n)).size).toBe(60);
+      }
+    },
+  );
 });

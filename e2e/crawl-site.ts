@@ -10,7 +10,12 @@ import { extname, join, resolve } from 'node:path';
 export const CRAWL_SITE_DIR = resolve('e2e/site/crawl');
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.xml': 'application/xml', '.txt': 'text/plain', '.pdf': 'application/pdf', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
 };
 const TEXT = new Set(['.html', '.js', '.xml', '.txt', '.json']);
 
@@ -28,7 +33,10 @@ export interface CrawlSite {
 }
 
 /** `generate(path)` answers paths the folder does not have (the bench's generated pages). */
-export async function serveCrawlSite(dir = CRAWL_SITE_DIR, generate?: (path: string) => string | undefined): Promise<CrawlSite> {
+export async function serveCrawlSite(
+  dir = CRAWL_SITE_DIR,
+  generate?: (path: string) => string | undefined,
+): Promise<CrawlSite> {
   let root = dir;
   const visits: string[] = [];
   const otherHostRequests: string[] = [];
@@ -41,11 +49,13 @@ export async function serveCrawlSite(dir = CRAWL_SITE_DIR, generate?: (path: str
     if (req.headers['sec-fetch-dest'] === 'document') visits.push(url.pathname);
     const fill = (text: string) => text.replaceAll('{{ORIGIN}}', origin).replaceAll('{{OTHER_ORIGIN}}', otherOrigin);
     const generated = generate?.(url.pathname);
-    if (generated !== undefined) return void res.writeHead(200, { 'content-type': TYPES['.html']! }).end(fill(generated));
+    if (generated !== undefined)
+      return void res.writeHead(200, { 'content-type': TYPES['.html']! }).end(fill(generated));
     let path = join(root, decodeURIComponent(url.pathname));
     if (!path.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!existsSync(path)) return void res.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>Not found</title>');
+    if (!existsSync(path))
+      return void res.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>Not found</title>');
     const ext = extname(path);
     const body = TEXT.has(ext) ? fill(readFileSync(path, 'utf8')) : readFileSync(path);
     res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream' }).end(body);
@@ -56,13 +66,17 @@ export async function serveCrawlSite(dir = CRAWL_SITE_DIR, generate?: (path: str
   origin = `http://localhost:${port}`;
   otherOrigin = `http://127.0.0.1:${port}`;
   return {
-    origin, otherOrigin, visits, otherHostRequests,
+    origin,
+    otherOrigin,
+    visits,
+    otherHostRequests,
     useDir: (next) => {
       root = next;
     },
-    close: () => new Promise((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

@@ -1,10 +1,19 @@
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementInfo, Goal, Plan } from '../lib/goals/types';
-import { launchExtension, readStore, routeVendors, serveSite, settle, waitForSeededPlans, type Extension, type Site } from './harness';
+import {
+  launchTestExtension,
+  readStore,
+  routeVendors,
+  serveSite,
+  settle,
+  waitForSeededPlans,
+  type Site,
+  type TestExtension,
+  type TestPage as Page,
+} from './harness';
 
 // Every trigger kind of the tracking plan, on fixture pages that behave like real sites (e2e/site/goals/):
-// the built extension in Chromium, the plan written where the options page writes it, the firings read
+// the built extension in Chromium and in Firefox, the plan written where the options page writes it, the firings read
 // where the popup reads them.
 
 interface Firing {
@@ -20,14 +29,14 @@ interface Firing {
   sessionId: string;
 }
 
-let ext: Extension;
+let ext: TestExtension;
 let site: Site;
 const pages: Page[] = [];
 
 beforeAll(async () => {
   site = await serveSite();
-  ext = await launchExtension();
-  await routeVendors(ext.context);
+  ext = await launchTestExtension();
+  await routeVendors(ext);
   await waitForSeededPlans(ext);
 });
 afterEach(async () => {
@@ -62,7 +71,10 @@ function firings(tabId: number, done: (all: Firing[]) => boolean, timeoutMs?: nu
 
 const ids = (all: Firing[]) => all.map((f) => f.goalId).sort();
 const count = (all: Firing[], goalId: string) => all.filter((f) => f.goalId === goalId).length;
-const has = (...goalIds: string[]) => (all: Firing[]) => goalIds.every((id) => all.some((f) => f.goalId === id));
+const has =
+  (...goalIds: string[]) =>
+  (all: Firing[]) =>
+    goalIds.every((id) => all.some((f) => f.goalId === id));
 
 /** Nothing a visitor typed may be stored: not in a firing, not in the page's events. */
 async function expectNothingTyped(...values: string[]): Promise<void> {
@@ -71,12 +83,26 @@ async function expectNothingTyped(...values: string[]): Promise<void> {
 }
 
 const FORM_GOALS: Goal[] = [
-  { id: 'newsletter_signup', name: 'Newsletter signup', category: 'interaction', trigger: { kind: 'form_submit', selector: 'form#newsletter', hasField: 'email' } },
+  {
+    id: 'newsletter_signup',
+    name: 'Newsletter signup',
+    category: 'interaction',
+    trigger: { kind: 'form_submit', selector: 'form#newsletter', hasField: 'email' },
+  },
   { id: 'email_capture', name: 'Any form with an email', trigger: { kind: 'form_submit', hasField: 'email' } },
-  { id: 'account_signup', name: 'Account created', category: 'macro', trigger: { kind: 'form_submit', hasField: 'password' } },
+  {
+    id: 'account_signup',
+    name: 'Account created',
+    category: 'macro',
+    trigger: { kind: 'form_submit', hasField: 'password' },
+  },
   { id: 'callback_request', name: 'Callback request', trigger: { kind: 'form_submit', hasField: 'tel' } },
   { id: 'b2b_lead', name: 'B2B lead (company named)', trigger: { kind: 'form_submit', hasField: 'company' } },
-  { id: 'widget_signup', name: 'Footer widget signup', trigger: { kind: 'form_submit', selector: 'newsletter-widget', hasField: 'email' } },
+  {
+    id: 'widget_signup',
+    name: 'Footer widget signup',
+    trigger: { kind: 'form_submit', selector: 'newsletter-widget', hasField: 'email' },
+  },
 ];
 
 describe('form_submit', () => {
@@ -93,7 +119,12 @@ describe('form_submit', () => {
     const signup = fired.find((f) => f.goalId === 'newsletter_signup')!;
     expect(signup).toMatchObject({ goalName: 'Newsletter signup', trigger: 'form_submit', url: formsUrl });
     expect(signup.frameUrl).toBeUndefined();
-    expect(signup.element).toMatchObject({ tag: 'form', id: 'newsletter', selector: 'form#newsletter', text: 'Subscribe' });
+    expect(signup.element).toMatchObject({
+      tag: 'form',
+      id: 'newsletter',
+      selector: 'form#newsletter',
+      text: 'Subscribe',
+    });
     expect(signup.element?.formAction).toBe(`${site.origin}/form-target?form=newsletter`);
     // The email field is found by its type alone (its name says nothing).
     expect(signup.element?.fields).toEqual(['email', 'subscriber']);
@@ -110,7 +141,10 @@ describe('form_submit', () => {
     const fired = await firings(tabId, (all) => all.length >= 2);
     // `tel` from autocomplete="tel", `company` by the field's name; no email or password field here.
     expect(ids(fired)).toEqual(['b2b_lead', 'callback_request']);
-    expect(fired[0]!.element).toMatchObject({ selector: 'form#callback', fields: ['tel', 'contact_number', 'company'] });
+    expect(fired[0]!.element).toMatchObject({
+      selector: 'form#callback',
+      fields: ['tel', 'contact_number', 'company'],
+    });
     await expectNothingTyped('+44 20 7946 0999', 'Initech Secret Ltd');
   });
 
@@ -129,7 +163,10 @@ describe('form_submit', () => {
     // autocomplete="new-password".
     expect(ids(fired)).toEqual(['account_signup', 'email_capture']);
     expect(fired[0]!.element).toMatchObject({
-      tag: 'form', selector: 'form#signup', classes: ['account-form'], text: 'Create my account',
+      tag: 'form',
+      selector: 'form#signup',
+      classes: ['account-form'],
+      text: 'Create my account',
       fields: ['email', 'password', 'new-password', 'login', 'secret', 'confirm'],
     });
     await expectNothingTyped('secret@example.com', 'hunter2-Secret!');
@@ -146,7 +183,12 @@ describe('form_submit', () => {
     const fired = await firings(tabId, (all) => all.length >= 2);
     expect(ids(fired)).toEqual(['email_capture', 'widget_signup']);
     const signup = fired.find((f) => f.goalId === 'widget_signup')!;
-    expect(signup.element).toMatchObject({ tag: 'form', id: 'footer-signup', selector: 'form#footer-signup', fields: ['email', 'email'] });
+    expect(signup.element).toMatchObject({
+      tag: 'form',
+      id: 'footer-signup',
+      selector: 'form#footer-signup',
+      fields: ['email', 'email'],
+    });
     await expectNothingTyped('secret@example.com');
   });
 
@@ -160,7 +202,10 @@ describe('form_submit', () => {
 
     const fired = await firings(tabId, (all) => all.length >= 1);
     expect(ids(fired)).toEqual(['callback_request']);
-    expect(fired[0]).toMatchObject({ url: `${site.origin}/goals/forms.html`, frameUrl: `${site.origin}/goals/forms-frame.html` });
+    expect(fired[0]).toMatchObject({
+      url: `${site.origin}/goals/forms.html`,
+      frameUrl: `${site.origin}/goals/forms-frame.html`,
+    });
     // `tel` from the field's name.
     expect(fired[0]!.element).toMatchObject({ selector: 'form#booking', fields: ['tel', 'phone'] });
     await expectNothingTyped('+1 555 0100 777');
@@ -193,7 +238,13 @@ describe('click, download and outbound_click', () => {
     });
     expect(fired.find((f) => f.goalId === 'demo_request')).toMatchObject({
       trigger: 'click',
-      element: { tag: 'a', classes: ['cta'], text: 'Request a demo', href: `${site.origin}/goals/clicks.html#demo`, selector: 'a.cta' },
+      element: {
+        tag: 'a',
+        classes: ['cta'],
+        text: 'Request a demo',
+        href: `${site.origin}/goals/clicks.html#demo`,
+        selector: 'a.cta',
+      },
     });
   });
 
@@ -222,26 +273,55 @@ describe('click, download and outbound_click', () => {
 
     const fired = await firings(tabId, has('partner_click'));
     expect(ids(fired)).toEqual(['partner_click']);
-    expect(fired[0]).toMatchObject({ trigger: 'outbound_click', detail: { href: `${site.otherOrigin}/goals/partner.html?ref=kettle` } });
+    expect(fired[0]).toMatchObject({
+      trigger: 'outbound_click',
+      detail: { href: `${site.otherOrigin}/goals/partner.html?ref=kettle` },
+    });
     expect(fired[0]!.element).toMatchObject({ tag: 'a', id: 'partner', text: 'Our retail partner' });
   });
 });
 
 describe('video', () => {
   const VIDEO_GOALS: Goal[] = [
-    { id: 'tour_play', name: 'Product tour played', trigger: { kind: 'video', action: 'play', selector: '#product-tour' } },
-    { id: 'tour_25', name: 'Product tour 25%', trigger: { kind: 'video', action: 'progress', percent: 25, selector: '#product-tour' } },
-    { id: 'tour_50', name: 'Product tour 50%', trigger: { kind: 'video', action: 'progress', percent: 50, selector: '#product-tour' } },
-    { id: 'tour_75', name: 'Product tour 75%', trigger: { kind: 'video', action: 'progress', percent: 75, selector: '#product-tour' } },
-    { id: 'tour_complete', name: 'Product tour watched', trigger: { kind: 'video', action: 'complete', selector: '#product-tour' } },
-    { id: 'story_play', name: 'Customer story played', trigger: { kind: 'video', action: 'play', selector: '.embedded-player' } },
+    {
+      id: 'tour_play',
+      name: 'Product tour played',
+      trigger: { kind: 'video', action: 'play', selector: '#product-tour' },
+    },
+    {
+      id: 'tour_25',
+      name: 'Product tour 25%',
+      trigger: { kind: 'video', action: 'progress', percent: 25, selector: '#product-tour' },
+    },
+    {
+      id: 'tour_50',
+      name: 'Product tour 50%',
+      trigger: { kind: 'video', action: 'progress', percent: 50, selector: '#product-tour' },
+    },
+    {
+      id: 'tour_75',
+      name: 'Product tour 75%',
+      trigger: { kind: 'video', action: 'progress', percent: 75, selector: '#product-tour' },
+    },
+    {
+      id: 'tour_complete',
+      name: 'Product tour watched',
+      trigger: { kind: 'video', action: 'complete', selector: '#product-tour' },
+    },
+    {
+      id: 'story_play',
+      name: 'Customer story played',
+      trigger: { kind: 'video', action: 'play', selector: '.embedded-player' },
+    },
   ];
 
   it('records play, 25/50/75% progress and completion of the product tour as it really plays', async () => {
     await usePlan(VIDEO_GOALS);
     const { page, tabId } = await open('/goals/video.html');
     await page.click('#play-tour');
-    await page.waitForFunction(() => (document.getElementById('product-tour') as HTMLVideoElement).ended, null, { timeout: 20_000 });
+    await page.waitForFunction(() => (document.getElementById('product-tour') as HTMLVideoElement).ended, null, {
+      timeout: 20_000,
+    });
 
     const fired = await firings(tabId, has('tour_play', 'tour_25', 'tour_50', 'tour_75', 'tour_complete'));
     // Each once (the 75% and 100% reports do not fire the 50% goal again), in the order the visitor watched.
@@ -261,7 +341,10 @@ describe('video', () => {
 
     const fired = await firings(tabId, has('story_play'));
     expect(ids(fired)).toEqual(['story_play']);
-    expect(fired[0]).toMatchObject({ url: `${site.origin}/goals/video.html`, frameUrl: `${site.origin}/goals/video-frame.html` });
+    expect(fired[0]).toMatchObject({
+      url: `${site.origin}/goals/video.html`,
+      frameUrl: `${site.origin}/goals/video-frame.html`,
+    });
     expect(fired[0]!.element).toMatchObject({ tag: 'video', id: 'story' });
   });
 });
@@ -287,7 +370,10 @@ describe('datalayer_event', () => {
       await page.click('#add-to-cart');
       const fired = await firings(tabId, has('add_to_cart'));
       expect(ids(fired)).toEqual(['add_to_cart', 'consent_ready', 'page_ready']);
-      expect(fired.find((f) => f.goalId === 'consent_ready')).toMatchObject({ trigger: 'datalayer_event', detail: { event: 'consent_ready', source: 'dataLayer' } });
+      expect(fired.find((f) => f.goalId === 'consent_ready')).toMatchObject({
+        trigger: 'datalayer_event',
+        detail: { event: 'consent_ready', source: 'dataLayer' },
+      });
       expect(fired.find((f) => f.goalId === 'page_ready')!.detail).toEqual({ event: 'page_ready', source: 'gtag' });
       await page.close();
     }
@@ -303,7 +389,11 @@ describe('datalayer_event', () => {
 
     const fired = await firings(tabId, has('add_to_cart', 'generate_lead', 'meta_lead'));
     const later = fired.filter((f) => !['consent_ready', 'page_ready'].includes(f.goalId));
-    expect(later.map((f) => `${f.goalId}/${f.detail?.source}`)).toEqual(['add_to_cart/dataLayer', 'generate_lead/gtag', 'meta_lead/fbq']);
+    expect(later.map((f) => `${f.goalId}/${f.detail?.source}`)).toEqual([
+      'add_to_cart/dataLayer',
+      'generate_lead/gtag',
+      'meta_lead/fbq',
+    ]);
   });
 
   it('reports each push once after a tag manager installs its own dataLayer.push, and the page gets its return value', async () => {
@@ -336,14 +426,28 @@ describe('datalayer_event', () => {
     const fired = await firings(tabId, has('layer_reset', 'select_plan'));
     expect(count(fired, 'layer_reset')).toBe(1);
     expect(count(fired, 'select_plan')).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { dataLayer: Array<{ event: string }> }).dataLayer.map((i) => i.event))).toEqual(['layer_reset', 'select_plan']);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { dataLayer: Array<{ event: string }> }).dataLayer.map((i) => i.event),
+      ),
+    ).toEqual(['layer_reset', 'select_plan']);
   });
 });
 
 describe('page_view and site_search', () => {
   const VIEW_GOALS: Goal[] = [
-    { id: 'landing_view', name: 'Landing page', category: 'navigation', trigger: { kind: 'page_view', url: '*/goals/spa.html*' } },
-    { id: 'checkout_view', name: 'Checkout reached', category: 'navigation', trigger: { kind: 'page_view', url: '/goals/spa/checkout*' } },
+    {
+      id: 'landing_view',
+      name: 'Landing page',
+      category: 'navigation',
+      trigger: { kind: 'page_view', url: '*/goals/spa.html*' },
+    },
+    {
+      id: 'checkout_view',
+      name: 'Checkout reached',
+      category: 'navigation',
+      trigger: { kind: 'page_view', url: '/goals/spa/checkout*' },
+    },
     { id: 'site_search', name: 'Site search', trigger: { kind: 'site_search' } },
   ];
 
@@ -357,8 +461,14 @@ describe('page_view and site_search', () => {
 
     const fired = await firings(tabId, has('checkout_view'));
     expect(ids(fired)).toEqual(['checkout_view', 'landing_view']);
-    expect(fired.find((f) => f.goalId === 'landing_view')).toMatchObject({ trigger: 'page_view', detail: { url: `${site.origin}/goals/spa.html`, virtual: 'false' } });
-    expect(fired.find((f) => f.goalId === 'checkout_view')).toMatchObject({ url: `${site.origin}/goals/spa/checkout`, detail: { url: `${site.origin}/goals/spa/checkout`, virtual: 'true' } });
+    expect(fired.find((f) => f.goalId === 'landing_view')).toMatchObject({
+      trigger: 'page_view',
+      detail: { url: `${site.origin}/goals/spa.html`, virtual: 'false' },
+    });
+    expect(fired.find((f) => f.goalId === 'checkout_view')).toMatchObject({
+      url: `${site.origin}/goals/spa/checkout`,
+      detail: { url: `${site.origin}/goals/spa/checkout`, virtual: 'true' },
+    });
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 
@@ -379,9 +489,19 @@ describe('page_view and site_search', () => {
 
 describe('scroll_depth, element_visible and time_on_page', () => {
   const ENGAGEMENT_GOALS: Goal[] = [
-    { id: 'read_half', name: 'Read half the page', category: 'engagement', trigger: { kind: 'scroll_depth', percent: 50 } },
+    {
+      id: 'read_half',
+      name: 'Read half the page',
+      category: 'engagement',
+      trigger: { kind: 'scroll_depth', percent: 50 },
+    },
     { id: 'read_all', name: 'Read to the end', category: 'engagement', trigger: { kind: 'scroll_depth', percent: 95 } },
-    { id: 'pricing_seen', name: 'Pricing seen', category: 'engagement', trigger: { kind: 'element_visible', selector: '#pricing-table' } },
+    {
+      id: 'pricing_seen',
+      name: 'Pricing seen',
+      category: 'engagement',
+      trigger: { kind: 'element_visible', selector: '#pricing-table' },
+    },
     { id: 'stayed', name: 'Stayed a second', category: 'engagement', trigger: { kind: 'time_on_page', seconds: 1 } },
   ];
 
@@ -399,7 +519,11 @@ describe('scroll_depth, element_visible and time_on_page', () => {
     await page.locator('#pricing-table').scrollIntoViewIfNeeded();
     const middle = await firings(tabId, has('pricing_seen', 'read_half'));
     expect(ids(middle)).toEqual(['pricing_seen', 'read_half', 'stayed']);
-    expect(middle.find((f) => f.goalId === 'pricing_seen')!.element).toMatchObject({ tag: 'section', id: 'pricing-table', selector: 'section#pricing-table' });
+    expect(middle.find((f) => f.goalId === 'pricing_seen')!.element).toMatchObject({
+      tag: 'section',
+      id: 'pricing-table',
+      selector: 'section#pricing-table',
+    });
 
     await page.mouse.move(200, 200);
     await page.mouse.wheel(0, 10_000);
@@ -416,10 +540,14 @@ describe('a page with a strict Content-Security-Policy', () => {
   it('still records its dataLayer events and its form submit', async () => {
     await usePlan([
       { id: 'csp_ready', name: 'Page ready', trigger: { kind: 'datalayer_event', event: 'csp_page_ready' } },
-      { id: 'quote_form', name: 'Quote form', trigger: { kind: 'form_submit', selector: 'form#quote', hasField: 'email' } },
+      {
+        id: 'quote_form',
+        name: 'Quote form',
+        trigger: { kind: 'form_submit', selector: 'form#quote', hasField: 'email' },
+      },
       { id: 'quote_event', name: 'Quote event', trigger: { kind: 'datalayer_event', event: 'quote_requested' } },
     ]);
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     pages.push(page);
     const response = await page.goto(`${site.origin}/goals/csp.html`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
@@ -431,7 +559,10 @@ describe('a page with a strict Content-Security-Policy', () => {
     const fired = await firings(tabId, has('csp_ready', 'quote_form', 'quote_event'));
     expect(ids(fired)).toEqual(['csp_ready', 'quote_event', 'quote_form']);
     // `email` from the field's name: it is a plain text input.
-    expect(fired.find((f) => f.goalId === 'quote_form')!.element).toMatchObject({ selector: 'form#quote', fields: ['email', 'work_email'] });
+    expect(fired.find((f) => f.goalId === 'quote_form')!.element).toMatchObject({
+      selector: 'form#quote',
+      fields: ['email', 'work_email'],
+    });
     await expectNothingTyped('secret@example.com');
   });
 });
@@ -448,14 +579,11 @@ describe('editing the plan', () => {
 
     // Plan B: the demo request is a goal now, add-to-cart no longer is.
     await usePlan([{ id: 'demo_request', name: 'Demo request', trigger: { kind: 'click', text: 'Request a demo' } }]);
-    const after = await settle(
-      async () => {
-        await page.click('.add-to-cart');
-        await page.click('.cta');
-        return allFirings(tabId);
-      },
-      has('demo_request'),
-    );
+    const after = await settle(async () => {
+      await page.click('.add-to-cart');
+      await page.click('.cta');
+      return allFirings(tabId);
+    }, has('demo_request'));
     expect(count(after, 'demo_request')).toBeGreaterThanOrEqual(1);
     // Once the demo request fired, the add-to-cart click just before it had stopped counting.
     const firstDemo = after.find((f) => f.goalId === 'demo_request')!;

@@ -1,14 +1,33 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Goal, Plan } from '../lib/goals/types';
-import { launchExtension, readStore, routeVendors, serveSite, settle, usePlans, type Extension, type Site } from './harness';
+import {
+  launchExtension,
+  readStore,
+  routeVendors,
+  serveSite,
+  settle,
+  usePlans,
+  type Extension,
+  type Site,
+} from './harness';
 
 // A page can forge the page hooks' messages (it shares postMessage with them) and can do strange things to its
 // own dataLayer. The extension must neither break the page nor be broken or flooded by it
 // (e2e/site/goals/hostile.js holds what the page does).
 
-interface Firing { goalId: string; tabId: number; at: number; detail?: Record<string, string> }
-interface Signal { tabId: number; kind: string; event?: string; data?: string }
+interface Firing {
+  goalId: string;
+  tabId: number;
+  at: number;
+  detail?: Record<string, string>;
+}
+interface Signal {
+  tabId: number;
+  kind: string;
+  event?: string;
+  data?: string;
+}
 
 let ext: Extension;
 let site: Site;
@@ -58,20 +77,32 @@ describe('a hostile page', () => {
   it('cannot crash the content script or flood the worker with forged, malformed and huge messages', async () => {
     const opened = Date.now();
     const { page, tabId } = await openHostile();
-    await settle(() => firingsOf(tabId), (all) => count(all, 'landing') === 1);
+    await settle(
+      () => firingsOf(tabId),
+      (all) => count(all, 'landing') === 1,
+    );
 
-    const flood = await page.evaluate(() => (window as unknown as { floodForgedSignals: (ms: number, min: number) => Promise<{ sent: number; ms: number }> }).floodForgedSignals(1_500, 10_001));
+    const flood = await page.evaluate(() =>
+      (
+        window as unknown as { floodForgedSignals: (ms: number, min: number) => Promise<{ sent: number; ms: number }> }
+      ).floodForgedSignals(1_500, 10_001),
+    );
     expect(flood.sent).toBeGreaterThan(10_000);
 
     // The page still works, and so do the DOM triggers.
     await page.click('#buy');
     await page.locator('#status', { hasText: 'Bought' }).waitFor();
-    await settle(() => firingsOf(tabId), (all) => count(all, 'buy_click') === 1);
+    await settle(
+      () => firingsOf(tabId),
+      (all) => count(all, 'buy_click') === 1,
+    );
 
     // Once the flood is over the page's own events get through again (the bucket refills at 20 a second).
     const recovered = await settle(
       async () => {
-        await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer.push({ event: 'real_event' }));
+        await page.evaluate(() =>
+          (window as unknown as { dataLayer: unknown[] }).dataLayer.push({ event: 'real_event' }),
+        );
         return firingsOf(tabId);
       },
       (all) => count(all, 'real') > 0,
@@ -95,15 +126,39 @@ describe('a hostile page', () => {
     expect(count(firings, 'landing')).toBe(1);
   });
 
+  it('names its page with at most 300 characters of a megabyte title, and keeps working', async () => {
+    const { page, tabId } = await openHostile();
+    // A route change makes the content script say the title again (a second later).
+    await page.evaluate(() => {
+      document.title = `Hostile ${'H'.repeat(1_000_000)}`;
+      history.pushState({}, '', '?retitled');
+    });
+    const sessions = await settle(
+      async () =>
+        (await readStore<{ tabId: number; title?: string }>(ext, 'sessions')).filter((s) => s.tabId === tabId),
+      (all) => all.some((s) => s.title?.startsWith('Hostile HHH')),
+    );
+    expect(sessions.map((s) => s.title?.length ?? 0).every((n) => n <= 300)).toBe(true);
+    await page.click('#buy');
+    await page.locator('#status', { hasText: 'Bought' }).waitFor();
+  });
+
   it('keeps computing after pushing huge and cyclic objects to its dataLayer, and each event is still reported', async () => {
     const { page, tabId } = await openHostile();
     const result = await page.evaluate(() =>
-      (window as unknown as { pushMonsters: () => { lengths: number[]; total: number; stillCyclic: boolean; blobLength: number } }).pushMonsters(),
+      (
+        window as unknown as {
+          pushMonsters: () => { lengths: number[]; total: number; stillCyclic: boolean; blobLength: number };
+        }
+      ).pushMonsters(),
     );
     // What the page's own code computes right after the pushes, and what push returned to it.
     expect(result).toEqual({ lengths: [1, 2, 3], total: 9_900_000, stillCyclic: true, blobLength: 4 * 1024 * 1024 });
 
-    const fired = await settle(() => firingsOf(tabId), (all) => ['cyclic_event', 'huge_event', 'angry_event'].every((id) => count(all, id) === 1));
+    const fired = await settle(
+      () => firingsOf(tabId),
+      (all) => ['cyclic_event', 'huge_event', 'angry_event'].every((id) => count(all, id) === 1),
+    );
     expect(['cyclic_event', 'huge_event', 'angry_event'].map((id) => count(fired, id))).toEqual([1, 1, 1]);
     // The developer's view of the event is a bounded snapshot.
     const signals = await signalsOf(tabId);
@@ -118,10 +173,15 @@ describe('a hostile page', () => {
     const { page, tabId } = await openHostile();
     const returned = await page.evaluate(() => (window as unknown as { ownPush: () => unknown }).ownPush());
     expect(returned).toBe('queued by the page');
-    expect(await page.evaluate(() => (window as unknown as { ownPushCalls: string[] }).ownPushCalls)).toEqual(['own_push_event']);
+    expect(await page.evaluate(() => (window as unknown as { ownPushCalls: string[] }).ownPushCalls)).toEqual([
+      'own_push_event',
+    ]);
     // The click after the push marks the end: the push's firings are stored by the time the click's is.
     await page.click('#buy');
-    const fired = await settle(() => firingsOf(tabId), (all) => count(all, 'buy_click') === 1);
+    const fired = await settle(
+      () => firingsOf(tabId),
+      (all) => count(all, 'buy_click') === 1,
+    );
     expect(count(fired, 'own_push_event')).toBe(1);
   });
 
@@ -138,7 +198,10 @@ describe('a hostile page', () => {
     expect(results.oddPrototype).toBe(1);
 
     await page.click('#buy');
-    const fired = await settle(() => firingsOf(tabId), (all) => count(all, 'buy_click') === 1);
+    const fired = await settle(
+      () => firingsOf(tabId),
+      (all) => count(all, 'buy_click') === 1,
+    );
     expect(count(fired, 'proto_patched_event')).toBe(1);
   });
 });

@@ -24,7 +24,11 @@ describe('the built extension', () => {
         const bitmap = await createImageBitmap(await (await fetch(chrome.runtime.getURL(path))).blob());
         out.push([size, bitmap.width, bitmap.height]);
       }
-      return { icons: Object.keys(manifest.icons ?? {}), action: Object.keys(manifest.action?.default_icon ?? {}), out };
+      return {
+        icons: Object.keys(manifest.icons ?? {}),
+        action: Object.keys(manifest.action?.default_icon ?? {}),
+        out,
+      };
     }, null);
     const sizes = ICON_SIZES.map(String);
     expect(icons.icons).toEqual(sizes);

@@ -22,8 +22,14 @@ let site: Site;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tagwatch-sdks-'));
   await build({
-    entryPoints: [resolve('e2e/sdks/page.ts')], bundle: true, minify: true, format: 'iife', platform: 'browser', target: 'chrome120',
-    outfile: join(dir, 'page.js'), logLevel: 'error',
+    entryPoints: [resolve('e2e/sdks/page.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    outfile: join(dir, 'page.js'),
+    logLevel: 'error',
   });
   copyFileSync(resolve('e2e/sdks/index.html'), join(dir, 'index.html'));
   site = await serveSite(dir);
@@ -33,25 +39,47 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the vendors\' own SDKs, audited with --stub-vendors', () => {
-  it('reports every SDK\'s custom event with its account and property, sent and complete', { timeout: 240_000 }, async () => {
+describe("the vendors' own SDKs, audited with --stub-vendors", () => {
+  it("reports every SDK's custom event with its account and property, sent and complete", {
+    timeout: 240_000,
+  }, async () => {
     const plan: Plan = {
       version: 1,
       name: 'Trial signup (SDK fixture)',
-      goals: [{
-        id: 'trial', name: 'Trial started', category: 'macro', trigger: { kind: 'click', selector: '#trial' }, windowMs: 8_000,
-        expect: [
-          ...VENDORS.map((vendor) => ({ vendor, event: EVENT, account: ACCOUNTS[vendor], params: { plan: 'pro' } })),
-          { vendor: 'posthog' as const, event: BEACON_EVENT, account: ACCOUNTS.posthog, params: { plan: 'pro' } },
-        ],
-      }],
+      goals: [
+        {
+          id: 'trial',
+          name: 'Trial started',
+          category: 'macro',
+          trigger: { kind: 'click', selector: '#trial' },
+          windowMs: 8_000,
+          expect: [
+            ...VENDORS.map((vendor) => ({ vendor, event: EVENT, account: ACCOUNTS[vendor], params: { plan: 'pro' } })),
+            { vendor: 'posthog' as const, event: BEACON_EVENT, account: ACCOUNTS.posthog, params: { plan: 'pro' } },
+          ],
+        },
+      ],
     };
     const journey = [{ goto: '/' }, { wait: 1_500 }, { click: '#trial' }, { wait: 5_000 }, { expectGoal: 'trial' }];
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
     writeFileSync(join(dir, 'journey.json'), JSON.stringify(journey));
     const out = join(dir, 'report.json');
 
-    const run = await runAudit([`${site.origin}/`, '--plan', join(dir, 'plan.json'), '--journey', join(dir, 'journey.json'), '--stub-vendors', '--out', out, '--settle', '2000'], 230_000);
+    const run = await runAudit(
+      [
+        `${site.origin}/`,
+        '--plan',
+        join(dir, 'plan.json'),
+        '--journey',
+        join(dir, 'journey.json'),
+        '--stub-vendors',
+        '--out',
+        out,
+        '--settle',
+        '2000',
+      ],
+      230_000,
+    );
     expect(run.stderr).not.toContain('Error:');
     expect(run.code).not.toBe(2);
     const report = JSON.parse(readFileSync(out, 'utf8')) as AuditReport;
@@ -62,14 +90,38 @@ describe('the vendors\' own SDKs, audited with --stub-vendors', () => {
 
     const byId = new Map(report.hits.map((h) => [h.id, h]));
     const matched = (firing?.tags ?? []).map((t) => (t.hitId ? byId.get(t.hitId) : undefined));
-    const seen = (h: ReportHit | undefined) => h && { vendor: h.vendor, event: h.event, account: h.account, plan: h.params.plan, status: h.status, partial: h.partial };
+    const seen = (h: ReportHit | undefined) =>
+      h && {
+        vendor: h.vendor,
+        event: h.event,
+        account: h.account,
+        plan: h.params.plan,
+        status: h.status,
+        partial: h.partial,
+      };
     expect(matched.map(seen)).toEqual([
-      ...VENDORS.map((vendor) => ({ vendor, event: EVENT, account: ACCOUNTS[vendor], plan: 'pro', status: 'sent', partial: undefined })),
-      { vendor: 'posthog', event: BEACON_EVENT, account: ACCOUNTS.posthog, plan: 'pro', status: 'sent', partial: undefined },
+      ...VENDORS.map((vendor) => ({
+        vendor,
+        event: EVENT,
+        account: ACCOUNTS[vendor],
+        plan: 'pro',
+        status: 'sent',
+        partial: undefined,
+      })),
+      {
+        vendor: 'posthog',
+        event: BEACON_EVENT,
+        account: ACCOUNTS.posthog,
+        plan: 'pro',
+        status: 'sent',
+        partial: undefined,
+      },
     ]);
     // Nothing these SDKs sent is left partial, and nothing was sent twice.
     const sdkHits = report.hits.filter((h) => (VENDORS as string[]).includes(h.vendor));
-    expect(sdkHits.filter((h) => h.partial !== undefined).map((h) => `${h.vendor}:${h.event}: ${h.partial}`)).toEqual([]);
+    expect(sdkHits.filter((h) => h.partial !== undefined).map((h) => `${h.vendor}:${h.event}: ${h.partial}`)).toEqual(
+      [],
+    );
     expect(report.findings.filter((f) => f.kind === 'duplicate_hit')).toEqual([]);
     // The table a person reads says so too.
     expect(run.stdout).toMatch(/Trial started/);

@@ -1,7 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, readStore, routeVendors, serveSite, settle, type Extension, type Site, type VendorLog } from './harness';
+import {
+  launchExtension,
+  readStore,
+  routeVendors,
+  serveSite,
+  settle,
+  type Extension,
+  type Site,
+  type VendorLog,
+} from './harness';
 
-interface Hit { vendor: string; event?: string; account?: string; status: string; tabId: number }
+interface Hit {
+  vendor: string;
+  event?: string;
+  account?: string;
+  status: string;
+  tabId: number;
+}
 
 let ext: Extension;
 let site: Site;

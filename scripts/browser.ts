@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import type { TabRecords } from '../lib/audit/audit-tab';
 import type { Plan } from '../lib/goals/types';
+import type { PageSession } from '../lib/store/types';
+import { groupVisits, visitOfTab, type Opener } from '../lib/visits/visits';
 import type { CustomEndpoint } from '../lib/tags';
 import { stubReason, type StubReason } from '../lib/tags/stub';
+import type { TestPage } from './test-page';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -21,16 +24,35 @@ export class NoBrowserError extends Error {}
 /** The browser to drive: the one asked for, else $CHROMIUM_PATH, else the system Chromium or Chrome. */
 export function chromiumPath(explicit?: string): string {
   if (explicit !== undefined) {
-    if (!existsSync(explicit)) throw new NoBrowserError(`No browser at ${explicit}. Pass --browser with the path of a Chromium or Chrome executable.`);
+    if (!existsSync(explicit))
+      throw new NoBrowserError(
+        `No browser at ${explicit}. Pass --browser with the path of a Chromium or Chrome executable.`,
+      );
     return explicit;
   }
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new NoBrowserError('No Chromium found. Install one (apt-get install chromium) or pass --browser /path/to/chrome.');
+  if (!found)
+    throw new NoBrowserError(
+      'No Chromium found. Install one (apt-get install chromium) or pass --browser /path/to/chrome.',
+    );
   return found;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mp4': 'video/mp4', '.webm': 'video/webm', '.pdf': 'application/pdf', '.css': 'text/css', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.pdf': 'application/pdf',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 export interface Site {
   origin: string;
@@ -48,7 +70,9 @@ export async function serveSite(dir = SITE_DIR): Promise<Site> {
     if (url.pathname === '/g/collect') return void res.writeHead(204).end();
     if (req.method === 'POST') {
       req.resume();
-      req.on('end', () => res.writeHead(url.pathname.startsWith('/form-target') ? 303 : 204, { Location: '/thanks.html' }).end());
+      req.on('end', () =>
+        res.writeHead(url.pathname.startsWith('/form-target') ? 303 : 204, { Location: '/thanks.html' }).end(),
+      );
       return;
     }
     let path = join(dir, decodeURIComponent(url.pathname));
@@ -56,7 +80,8 @@ export async function serveSite(dir = SITE_DIR): Promise<Site> {
     if (existsSync(path) && !extname(path)) path = join(path, 'index.html');
     if (!existsSync(path)) return void res.writeHead(404).end('not found');
     const headers: Record<string, string> = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' };
-    if (url.pathname.includes('csp')) headers['content-security-policy'] = "default-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'";
+    if (url.pathname.includes('csp'))
+      headers['content-security-policy'] = "default-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'";
     res.writeHead(200, headers).end(readFileSync(path));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -99,60 +124,162 @@ function isTopLevelNavigation(route: Route): boolean {
   }
 }
 
+/** What the vendor routes do with one request (shared by Chromium's context.route and Firefox's interception). */
+export type StubAnswer =
+  | { kind: 'pass' }
+  | { kind: 'abort' }
+  | { kind: 'fulfill'; status: number; contentType?: string; body: string | Buffer };
+
+export interface StubRequest {
+  url: string;
+  method: string;
+  body: Buffer | null;
+  /** The page the tab was opened at: a vendor's own site audited on purpose is loaded, not stubbed. */
+  topLevelNavigation: boolean;
+  /** A script, where the browser says so (Firefox over BiDi does not: the URL decides). */
+  script?: boolean;
+}
+
 /**
  * Answer locally every request Tagwatch decodes as a tag hit, and every request to a vendor's registry host
  * (lib/tags/stub.ts decides): scripts get an empty script, other GETs a 1×1 gif, POSTs an empty 200. First-party
  * collectors are answered too, so an unresolvable sGTM host counts as sent and no test traffic reaches production
- * analytics. Everything else goes on (`fallback`: to a route the caller set, else the network).
+ * analytics. Everything else goes on. Each answered request goes in `log.requests`, each passed one in `log.passed`.
  */
-export async function routeVendors(context: BrowserContext, opts: RouteOptions = {}): Promise<VendorLog> {
+export function stubAnswer(req: StubRequest, opts: RouteOptions, log: VendorLog): StubAnswer {
+  const { url, method, body } = req;
+  const reason = req.topLevelNavigation ? undefined : stubReason({ url, method, body }, opts.endpoints);
+  if (!reason) {
+    log.passed.push({ url, method });
+    return { kind: 'pass' };
+  }
+  const blocked = opts.block?.some((s) => url.includes(s));
+  const failed = !blocked && opts.fail?.some((s) => url.includes(s));
+  log.requests.push({
+    url,
+    method,
+    body: body ? body.toString('utf8') : null,
+    reason: blocked ? 'blocked' : failed ? 'failed' : reason,
+  });
+  if (blocked) return { kind: 'abort' };
+  if (failed) return { kind: 'fulfill', status: 500, body: 'error' };
+  if (req.script || /\.js(\?|$)|\/gtag\/js|\/gtm\.js|\/signals\/config\//.test(url)) {
+    return { kind: 'fulfill', status: 200, contentType: 'text/javascript', body: '/* vendor library stand-in */' };
+  }
+  // 200, not 204: SDKs that check for exactly 200 (posthog-js) would send the batch again.
+  if (method === 'POST') return { kind: 'fulfill', status: 200, body: '' };
+  return { kind: 'fulfill', status: 200, contentType: 'image/gif', body: GIF };
+}
+
+/** stubAnswer for every request of a Chromium context (`fallback`: to a route the caller set, else the network). */
+export async function routeVendors(
+  target: BrowserContext | TestExtension,
+  opts: RouteOptions = {},
+): Promise<VendorLog> {
+  if (!('route' in target)) return target.routeVendors(opts);
+  const context = target;
   const log: VendorLog = { requests: [], passed: [] };
   const handler = async (route: Route) => {
     const req = route.request();
-    const url = req.url();
-    const method = req.method();
-    const body = req.postDataBuffer();
-    const reason = isTopLevelNavigation(route) ? undefined : stubReason({ url, method, body }, opts.endpoints);
-    if (!reason) {
-      log.passed.push({ url, method });
-      return route.fallback();
+    const answer = stubAnswer(
+      {
+        url: req.url(),
+        method: req.method(),
+        body: req.postDataBuffer(),
+        topLevelNavigation: isTopLevelNavigation(route),
+        script: req.resourceType() === 'script',
+      },
+      opts,
+      log,
+    );
+    switch (answer.kind) {
+      case 'pass':
+        return route.fallback();
+      case 'abort':
+        return route.abort('blockedbyclient');
+      case 'fulfill':
+        return route.fulfill({
+          status: answer.status,
+          body: answer.body,
+          ...(answer.contentType ? { contentType: answer.contentType } : {}),
+        });
     }
-    const blocked = opts.block?.some((s) => url.includes(s));
-    const failed = !blocked && opts.fail?.some((s) => url.includes(s));
-    log.requests.push({ url, method, body: req.postData(), reason: blocked ? 'blocked' : failed ? 'failed' : reason });
-    if (blocked) return route.abort('blockedbyclient');
-    if (failed) return route.fulfill({ status: 500, body: 'error' });
-    if (req.resourceType() === 'script' || /\.js(\?|$)|\/gtag\/js|\/gtm\.js|\/signals\/config\//.test(url)) {
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* vendor library stand-in */' });
-    }
-    // 200, not 204: SDKs that check for exactly 200 (posthog-js) would send the batch again.
-    if (method === 'POST') return route.fulfill({ status: 200, body: '' });
-    return route.fulfill({ status: 200, contentType: 'image/gif', body: GIF });
   };
   await context.route(() => true, handler);
   return log;
 }
 
-export interface Extension {
+/**
+ * The extension under test, in either browser (Chromium: `launchExtension` here; Firefox: scripts/firefox.ts),
+ * with the page API of scripts/test-page.ts.
+ */
+export interface TestExtension {
+  browser: 'chromium' | 'firefox';
+  /** The extension's origin: `chrome-extension://ID` or `moz-extension://UUID`. */
+  origin: string;
+  /** Open a page and wait for it to load. */
+  open: (url: string) => Promise<TestPage>;
+  /** A blank tab, routed as every other. */
+  newPage: () => Promise<TestPage>;
+  /** The extension's tab id for a page (matched by URL). */
+  tabIdOf: (page: { url: () => string }) => Promise<number>;
+  /** The popup for a tab, opened as a page (`popup.html?tabId=N`). */
+  popup: (tabId: number) => Promise<TestPage>;
+  /** The options page, opened in a tab. */
+  optionsPage: () => Promise<TestPage>;
+  /** The side panel's page (Chrome's side panel, Firefox's sidebar), opened in a tab of its own. */
+  sidePanel: () => Promise<TestPage>;
+  /**
+   * How many of the browser's own side panels (not tabs) show the extension's panel: Chromium lists each as a
+   * target; Firefox says whether the sidebar of the current window is the extension's and open.
+   */
+  openSidePanels: () => Promise<number>;
+  /**
+   * Close the browser's side panel as a user does, where the browser opened it by itself: Firefox opens an
+   * add-on's sidebar when it installs it. Undefined in Chromium, which opens none unasked.
+   */
+  closeSidePanels?: () => Promise<void>;
+  /**
+   * The file a click saves: its name and its text, read from the file the browser wrote to the downloads
+   * folder (Chromium: Playwright's download; Firefox: a downloads folder of the test's own, set by prefs).
+   */
+  download: (page: TestPage, click: () => Promise<void>) => Promise<DownloadedFile>;
+  /**
+   * Run a function in an extension page (the extension's IndexedDB, and its APIs as `chrome.*`: in Firefox
+   * `chrome` is the promise-based `browser` there, with MV2's `browserAction` as `action`).
+   */
+  inExtension: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => Promise<T>;
+  /** Answer vendor requests locally (see stubAnswer). */
+  routeVendors: (opts?: RouteOptions) => Promise<VendorLog>;
+  /** Stop the extension's service worker, as Chrome does when it idles. Undefined where there is none (Firefox MV2). */
+  stopWorker?: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export interface DownloadedFile {
+  /** The file name the page suggested. */
+  name: string;
+  text: string;
+}
+
+/** The extension in Chromium, driven by Playwright: its context and service worker too. */
+export interface Extension extends TestExtension {
   context: BrowserContext;
   worker: Worker;
   id: string;
-  /** Open a page and wait for it to load. */
   open: (url: string) => Promise<Page>;
-  /** The extension's tab id for a page (matched by URL). */
-  tabIdOf: (page: Page) => Promise<number>;
-  /** The popup for a tab, opened as a page (`popup.html?tabId=N`). */
+  newPage: () => Promise<Page>;
   popup: (tabId: number) => Promise<Page>;
-  /** Run a function in an extension page (chrome.* APIs, the extension's IndexedDB). */
-  inExtension: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => Promise<T>;
-  /** Stop the extension's service worker, as Chrome does when it idles. */
+  optionsPage: () => Promise<Page>;
+  sidePanel: () => Promise<Page>;
   stopWorker: () => Promise<void>;
-  close: () => Promise<void>;
 }
 
 /** The platform token Chrome's reduced user agent reports (frozen per OS since Chrome 110, whatever the CPU). */
 const UA_PLATFORM: Partial<Record<NodeJS.Platform, string>> = {
-  linux: 'X11; Linux x86_64', darwin: 'Macintosh; Intel Mac OS X 10_15_7', win32: 'Windows NT 10.0; Win64; x64',
+  linux: 'X11; Linux x86_64',
+  darwin: 'Macintosh; Intel Mac OS X 10_15_7',
+  win32: 'Windows NT 10.0; Win64; x64',
 };
 
 /**
@@ -172,7 +299,11 @@ function userAgentOf(path: string): string | undefined {
   if (!userAgents.has(path)) {
     let version = '';
     try {
-      version = execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+      version = execFileSync(path, ['--version'], {
+        encoding: 'utf8',
+        timeout: 10_000,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
     } catch {
       // No version: the browser's own user agent is used.
     }
@@ -182,18 +313,45 @@ function userAgentOf(path: string): string | undefined {
 }
 
 const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
 ];
 
 /** Temporary profiles of browsers still open: the audit command removes them on Ctrl-C as well. */
 export const liveProfiles = new Set<string>();
 
+let launchesStopped = false;
+let playwrightHandlesSignals = true;
+/**
+ * The audit command handles Ctrl-C itself (scripts/audit/cleanup.ts): Playwright's own handlers would exit the
+ * process at once, before the browser has closed and its profile is removed.
+ */
+export function handleSignalsOurselves(): void {
+  playwrightHandlesSignals = false;
+}
+/** After Ctrl-C: a crawl worker cut short must not start one more browser while the others are being removed. */
+export function stopLaunches(): void {
+  launchesStopped = true;
+}
+
 /** Chromium (new headless) with a fresh profile and, when given, one unpacked extension loaded. */
-export async function launchChromium(extensionDir?: string, browser?: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(
+  extensionDir?: string,
+  browser?: string,
+  /** More command-line switches (the page-load bench resolves vendor hosts to a local server). */
+  extraArgs: readonly string[] = [],
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
   }
+  if (launchesStopped) throw new Error('Interrupted: no new browser is started while closing.');
   const userDataDir = mkdtempSync(join(tmpdir(), 'tagwatch-e2e-'));
   const executablePath = chromiumPath(browser);
   const userAgent = userAgentOf(executablePath);
@@ -205,12 +363,16 @@ export async function launchChromium(extensionDir?: string, browser?: string): P
       headless: false,
       // `--enable-automation` sets navigator.webdriver, which bot filters read as loudly as the user agent.
       ignoreDefaultArgs: ['--enable-automation'],
+      handleSIGINT: playwrightHandlesSignals,
+      handleSIGTERM: playwrightHandlesSignals,
+      handleSIGHUP: playwrightHandlesSignals,
       args: [
         ...CHROMIUM_ARGS,
         // A flag, not Playwright's per-page override: workers and the extension's own requests carry it too.
         ...(userAgent ? [`--user-agent=${userAgent}`] : []),
         '--disable-blink-features=AutomationControlled',
         ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+        ...extraArgs,
       ],
     });
   } catch (error) {
@@ -231,10 +393,28 @@ export async function launchChromium(extensionDir?: string, browser?: string): P
   };
 }
 
+/**
+ * Until the worker's listeners are in place. The browser reports a worker as soon as it starts; its webRequest
+ * listeners exist once its first turn has run and the browser has them. A page opened before that is not seen:
+ * on a cold first launch (the first e2e file of a clean run) a page's beacons went unrecorded, known only from
+ * its resource timing. An evaluation runs after that first turn; the extension API round trips after it let the
+ * browser take the registrations the turn sent.
+ */
+async function workerReady(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+    for (let i = 0; i < 50 && !api.webRequest.onBeforeRequest.hasListeners(); i++)
+      await new Promise((ok) => setTimeout(ok, 20));
+    await api.storage.local.get(null);
+    await api.storage.local.get(null);
+  });
+}
+
 /** Launch Chromium (new headless) with the built extension loaded. */
 export async function launchExtension(extensionDir = EXTENSION_DIR, browser?: string): Promise<Extension> {
   const { context, close } = await launchChromium(extensionDir, browser);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await workerReady(worker);
   const id = new URL(worker.url()).host;
   // Queries run in an extension page, not in the worker: the worker may be stopped (on purpose, in a test),
   // and an extension page shares its IndexedDB and chrome.* APIs.
@@ -246,9 +426,38 @@ export async function launchExtension(extensionDir = EXTENSION_DIR, browser?: st
     return probe;
   };
   const ext: Extension = {
+    browser: 'chromium',
+    origin: `chrome-extension://${id}`,
     context,
     worker,
     id,
+    newPage: () => context.newPage(),
+    routeVendors: (opts) => routeVendors(context, opts),
+    async optionsPage() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/options.html`);
+      return page;
+    },
+    async sidePanel() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/sidepanel.html`);
+      return page;
+    },
+    async openSidePanels() {
+      const cdp = await context.newCDPSession(await probePage());
+      try {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        return targetInfos.filter((t) => t.url === `chrome-extension://${id}/sidepanel.html`).length;
+      } finally {
+        await cdp.detach();
+      }
+    },
+    async download(page, click) {
+      // Chromium's pages here are Playwright's own (launchExtension opens them), which TestPage only narrows.
+      const [file] = await Promise.all([(page as Page).waitForEvent('download'), click()]);
+      const path = await file.path();
+      return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    },
     async open(url) {
       const page = await context.newPage();
       await page.goto(url);
@@ -293,7 +502,8 @@ export async function launchExtension(extensionDir = EXTENSION_DIR, browser?: st
       // Stopped once is enough: the next event may already have started it again.
       while (stopped.size < status.size && Date.now() - start < 30_000) await new Promise((r) => setTimeout(r, 20));
       await cdp.detach();
-      if (status.size === 0 || stopped.size < status.size) throw new Error('The service worker did not stop within 30 s.');
+      if (status.size === 0 || stopped.size < status.size)
+        throw new Error('The service worker did not stop within 30 s.');
     },
     close,
   };
@@ -301,7 +511,10 @@ export async function launchExtension(extensionDir = EXTENSION_DIR, browser?: st
 }
 
 /** Everything the extension's IndexedDB holds in one store, read inside the worker. */
-export async function readStore<T = Record<string, unknown>>(ext: Extension, store: 'hits' | 'sessions' | 'firings' | 'signals'): Promise<T[]> {
+export async function readStore<T = Record<string, unknown>>(
+  ext: Pick<TestExtension, 'inExtension'>,
+  store: 'hits' | 'sessions' | 'firings' | 'signals' | 'cookies' | 'openers',
+): Promise<T[]> {
   return ext.inExtension(
     (name) =>
       new Promise<T[]>((ok, fail) => {
@@ -334,7 +547,7 @@ export async function settle<T>(read: () => Promise<T>, done: (value: T) => bool
 }
 
 /** Everything the extension recorded for one tab, read from its IndexedDB through the tab-time indexes. */
-export async function tabRecords(ext: Extension, tabId: number): Promise<TabRecords> {
+export async function tabRecords(ext: Pick<TestExtension, 'inExtension'>, tabId: number): Promise<TabRecords> {
   return ext.inExtension(
     (tab) =>
       new Promise<TabRecords>((ok, fail) => {
@@ -342,10 +555,13 @@ export async function tabRecords(ext: Extension, tabId: number): Promise<TabReco
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['sessions', 'hits', 'firings', 'signals']);
+          const names = ['sessions', 'hits', 'firings', 'signals', 'cookies'].filter((n) =>
+            db.objectStoreNames.contains(n),
+          );
+          const tx = db.transaction(names);
           const range = IDBKeyRange.bound([tab, -Infinity], [tab, Infinity]);
           const out: Record<string, unknown[]> = {};
-          for (const name of ['sessions', 'hits', 'firings', 'signals']) {
+          for (const name of names) {
             const req = tx.objectStore(name).index('byTab').getAll(range);
             req.onsuccess = () => {
               out[name] = req.result as unknown[];
@@ -362,8 +578,32 @@ export async function tabRecords(ext: Extension, tabId: number): Promise<TabReco
   );
 }
 
+/**
+ * Everything the extension recorded for the visit tab `tabId` is in (lib/visits): its pages in this tab and in the
+ * tabs it opened. The tab's own records when Tagwatch has no page of it yet.
+ */
+export async function visitRecords(ext: Pick<TestExtension, 'inExtension'>, tabId: number): Promise<TabRecords> {
+  const [sessions, openers] = await Promise.all([
+    readStore<PageSession>(ext, 'sessions'),
+    readStore<Opener>(ext, 'openers').catch(() => [] as Opener[]),
+  ]);
+  const visit = visitOfTab(groupVisits(sessions, openers), tabId);
+  if (!visit) return tabRecords(ext, tabId);
+  const ids = new Set(visit.sessions.map((s) => s.id));
+  const per = await Promise.all(visit.tabIds.map((t) => tabRecords(ext, t)));
+  const mine = <T extends { sessionId: string }>(rows: readonly T[] | undefined): T[] =>
+    (rows ?? []).filter((r) => ids.has(r.sessionId));
+  return {
+    sessions: [...visit.sessions],
+    hits: per.flatMap((r) => mine(r.hits)),
+    firings: per.flatMap((r) => mine(r.firings)),
+    signals: per.flatMap((r) => mine(r.signals)),
+    cookies: per.flatMap((r) => mine(r.cookies)),
+  };
+}
+
 /** The worker seeds the default plan on install: until it has, a plan set from outside may be overwritten. */
-export async function waitForSeededPlans(ext: Extension): Promise<void> {
+export async function waitForSeededPlans(ext: Pick<TestExtension, 'inExtension'>): Promise<void> {
   await settle(
     () => ext.inExtension(async () => Array.isArray((await chrome.storage.local.get('plans')).plans), null),
     (seeded) => seeded,
@@ -371,7 +611,7 @@ export async function waitForSeededPlans(ext: Extension): Promise<void> {
 }
 
 /** Put `plans` in force, after the install seed, so the seed cannot land after and overwrite them. */
-export async function usePlans(ext: Extension, plans: readonly Plan[]): Promise<void> {
+export async function usePlans(ext: Pick<TestExtension, 'inExtension'>, plans: readonly Plan[]): Promise<void> {
   await waitForSeededPlans(ext);
   await ext.inExtension((p) => chrome.storage.local.set({ plans: p }), plans);
 }

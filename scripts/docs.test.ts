@@ -10,7 +10,9 @@ const doc = (name: string) => readFileSync(`docs/${name}`, 'utf8');
 const schema = (name: string) => JSON.stringify(JSON.parse(jsonSchemas()[name]!));
 
 describe('docs/plan-format.md', () => {
-  it.each(TRIGGER_KINDS)('describes the %s trigger', (kind) => expect(doc('plan-format.md')).toContain(`| \`${kind}\` |`));
+  it.each(TRIGGER_KINDS)('describes the %s trigger', (kind) =>
+    expect(doc('plan-format.md')).toContain(`| \`${kind}\` |`),
+  );
   // The slugs are listed once for users, in the README's Vendors section, which the format document links to.
   it('links to the list of vendor slugs', () => expect(doc('plan-format.md')).toContain('(../README.md#vendors)'));
   const vendors = readFileSync('README.md', 'utf8').split('\n## Vendors')[1]?.split('\n## ')[0] ?? '';
@@ -18,7 +20,7 @@ describe('docs/plan-format.md', () => {
 });
 
 describe('docs/journey-format.md', () => {
-  const steps = ['goto', 'fill', 'click', 'submit', 'play', 'scroll', 'wait', 'expectGoal'];
+  const steps = ['goto', 'fill', 'click', 'submit', 'play', 'scroll', 'wait', 'expectGoal', 'expectFunnel'];
   it('describes every step the schema knows', () => {
     for (const step of steps) expect(schema('journey.v1.json')).toContain(`"${step}"`);
     for (const step of steps) expect(doc('journey-format.md')).toContain(`{ "${step}": `);

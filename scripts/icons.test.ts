@@ -14,12 +14,16 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 type Target = { browser: string; manifestVersion: 2 | 3 };
-const TARGETS: Target[] = [{ browser: 'chrome', manifestVersion: 3 }, { browser: 'firefox', manifestVersion: 2 }];
+const TARGETS: Target[] = [
+  { browser: 'chrome', manifestVersion: 3 },
+  { browser: 'firefox', manifestVersion: 2 },
+];
 
 /** The icons wxt.config.ts declares for a target: `icons` and the toolbar action's `default_icon`. */
 async function declaredIcons({ browser, manifestVersion }: Target): Promise<Array<[string, string]>> {
   const manifest = config.manifest;
-  if (typeof manifest !== 'function') throw new Error('wxt.config.ts: expected `manifest` to be a function of the target');
+  if (typeof manifest !== 'function')
+    throw new Error('wxt.config.ts: expected `manifest` to be a function of the target');
   const m = (await manifest({ browser, manifestVersion, mode: 'production', command: 'build' })) as {
     icons?: Record<string, string>;
     action?: { default_icon?: Record<string, string> };
@@ -45,9 +49,12 @@ describe.each(TARGETS)('the $browser manifest (MV$manifestVersion)', (target) =>
   });
 });
 
-it.each(ICON_SIZES)('public/icon/%i.png is rendered from assets/icon.svg as it is now (else run npm run icons)', (size) => {
-  expect(readFileSync(join(PUBLIC_DIR, iconFile(size))).equals(renderIcon(size))).toBe(true);
-});
+it.each(ICON_SIZES)(
+  'public/icon/%i.png is rendered from assets/icon.svg as it is now (else run npm run icons)',
+  (size) => {
+    expect(readFileSync(join(PUBLIC_DIR, iconFile(size))).equals(renderIcon(size))).toBe(true);
+  },
+);
 
 describe('the 16 px toolbar icon reads on light and dark toolbars', () => {
   const px = iconPixels(16);

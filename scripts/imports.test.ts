@@ -7,9 +7,15 @@ import { describe, expect, it } from 'vitest';
 // parts of lib/ meant for pages. (lib/ staying free of browser APIs is Biome's rule: biome.jsonc, overrides.)
 
 const ROOT = resolve('.');
-const CONTENT_SCRIPTS = ['entrypoints/page-watch/index.ts', 'entrypoints/page-hooks.content.ts'];
+const CONTENT_SCRIPTS = ['entrypoints/content/index.ts', 'entrypoints/page-hooks.content.ts'];
 /** Where a module imported by a content script may live. */
-const ALLOWED = [/^entrypoints\/page-watch\//, /^entrypoints\/page-hooks\.content\.ts$/, /^lib\/page\//, /^lib\/goals\//, /^lib\/messages\.ts$/];
+const ALLOWED = [
+  /^entrypoints\/content\//,
+  /^entrypoints\/page-hooks\.content\.ts$/,
+  /^lib\/page\//,
+  /^lib\/goals\//,
+  /^lib\/messages\.ts$/,
+];
 /** Modules of those folders that are too heavy for pages. */
 const DENIED = ['lib/goals/schema.ts', 'lib/goals/default-plan.ts', 'lib/goals/suggest.ts'];
 
@@ -21,7 +27,14 @@ function valueImports(file: string): string[] {
     if (m[2]) continue;
     const names = m[3] ?? '';
     // `import { type A, type B } from` is type-only too.
-    if (/^\{[^}]*\}$/.test(names) && names.slice(1, -1).split(',').every((n) => n.trim() === '' || n.trim().startsWith('type '))) continue;
+    if (
+      /^\{[^}]*\}$/.test(names) &&
+      names
+        .slice(1, -1)
+        .split(',')
+        .every((n) => n.trim() === '' || n.trim().startsWith('type '))
+    )
+      continue;
     out.push(m[4]!);
   }
   for (const m of text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) out.push(m[1]!);
@@ -30,9 +43,14 @@ function valueImports(file: string): string[] {
 }
 
 function resolveLocal(from: string, spec: string): string | undefined {
-  const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : undefined;
+  const base = spec.startsWith('@/')
+    ? join(ROOT, spec.slice(2))
+    : spec.startsWith('.')
+      ? resolve(dirname(from), spec)
+      : undefined;
   if (!base) return undefined;
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), base]) if (existsSync(candidate) && !candidate.endsWith('/')) return candidate;
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), base])
+    if (existsSync(candidate) && !candidate.endsWith('/')) return candidate;
   throw new Error(`${relative(ROOT, from)}: cannot resolve "${spec}"`);
 }
 
@@ -66,8 +84,8 @@ describe.each(CONTENT_SCRIPTS)('%s', (entry) => {
 });
 
 it('sees through import type and re-exports (the walker itself)', () => {
-  const { modules } = closure('entrypoints/page-watch/index.ts');
-  // page-watch imports lib/goals/match only as a type, and watch-page for its value.
+  const { modules } = closure('entrypoints/content/index.ts');
+  // the content script imports lib/goals/match only as a type, and watch-page for its value.
   expect(modules).toContain('lib/goals/watch-page.ts');
   expect(closure('entrypoints/options/main.tsx').packages).toContain('preact');
 });

@@ -6,11 +6,15 @@ import config from '../wxt.config';
 // The permissions the manifest asks for: each one explained to users and store reviewers in
 // docs/permissions.md, and each API permission used by the code (a permission nothing uses is dropped).
 
-interface Manifest { permissions?: string[]; host_permissions?: string[] }
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+}
 
 async function manifestFor(browser: string, manifestVersion: 2 | 3): Promise<Manifest> {
   const manifest = config.manifest;
-  if (typeof manifest !== 'function') throw new Error('wxt.config.ts: expected `manifest` to be a function of the target');
+  if (typeof manifest !== 'function')
+    throw new Error('wxt.config.ts: expected `manifest` to be a function of the target');
   return (await manifest({ browser, manifestVersion, mode: 'production', command: 'build' })) as Manifest;
 }
 
@@ -22,7 +26,9 @@ function sources(dir: string): string[] {
   });
 }
 
-const code = sources('entrypoints').map((f) => readFileSync(f, 'utf8')).join('\n');
+const code = sources('entrypoints')
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 const doc = readFileSync('docs/permissions.md', 'utf8');
 
 /** How the code shows it uses an API permission. `tabs` and `unlimitedStorage` unlock no API of their own. */
@@ -31,7 +37,8 @@ const USES: Record<string, RegExp | string> = {
   webNavigation: /\.webNavigation\.on\w+\.addListener/,
   storage: /\.storage\.local\./,
   alarms: /\.alarms\.(create|onAlarm)/,
-  scripting: /\.scripting\.executeScript/,
+  scripting: /\.scripting\.executeScript|scripting\s*\.executeScript/,
+  cookies: /\.cookies\.onChanged\.addListener/,
   tabs: 'the tab URL of browser pages (e2e/publish.e2e.ts)',
   unlimitedStorage: 'IndexedDB beyond the default quota (retention keeps up to 200,000 hits)',
 };
@@ -46,7 +53,10 @@ describe('permissions', async () => {
 
   it.each(chrome.permissions ?? [])('%s is used by the code', (permission) => {
     const use = USES[permission];
-    expect(use, `${permission}: nothing in the code uses it; drop it from wxt.config.ts or say here how it is used`).toBeDefined();
+    expect(
+      use,
+      `${permission}: nothing in the code uses it; drop it from wxt.config.ts or say here how it is used`,
+    ).toBeDefined();
     if (use instanceof RegExp) expect(code).toMatch(use);
   });
 

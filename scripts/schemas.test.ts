@@ -30,7 +30,11 @@ it('schemas/ holds only the generated schemas', () => {
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validator = (file: string): ValidateFunction => ajv.compile(JSON.parse(generated[file]!) as object);
-const schemaOf = { plan: validator('plan.v1.json'), journey: validator('journey.v1.json'), report: validator('report.v1.json') };
+const schemaOf = {
+  plan: validator('plan.v1.json'),
+  journey: validator('journey.v1.json'),
+  report: validator('report.v1.json'),
+};
 const errorsOf = (validate: ValidateFunction, data: unknown): string[] =>
   validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
 
@@ -44,11 +48,15 @@ const EXAMPLES: Array<[string, 'plan' | 'journey' | 'report']> = [
   ['e2e/site/shop/plan.json', 'plan'],
   ['e2e/site/shop/journey.json', 'journey'],
   ['e2e/site/crawl/plan.json', 'plan'],
+  ['e2e/site/funnel/plan.json', 'plan'],
+  ['e2e/site/funnel/journey.json', 'journey'],
 ];
 
 it('lists every JSON file of examples/ and e2e/site/ that is a plan, journey or report', () => {
   const jsonFiles = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsonFiles(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? jsonFiles(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
+    );
   expect([...jsonFiles('examples'), ...jsonFiles('e2e/site')].sort()).toEqual(EXAMPLES.map(([f]) => f).sort());
 });
 
@@ -56,15 +64,19 @@ describe.each(EXAMPLES)('%s', (file, format) => {
   const data = readJson(file);
   it(`validates against schemas/${format}.v1.json`, () => expect(errorsOf(schemaOf[format], data)).toEqual([]));
   it("is accepted by Tagwatch's own parser", () => {
-    const result = format === 'plan' ? parsePlan(data) : format === 'journey' ? parseJourney(data) : checkReportFile(data);
+    const result =
+      format === 'plan' ? parsePlan(data) : format === 'journey' ? parseJourney(data) : checkReportFile(data);
     expect(result).toMatchObject({ ok: true });
   });
 });
 
 describe('the plans Tagwatch ships', () => {
-  it.each([DEFAULT_PLAN, ...PRESETS.map((p) => p.plan)].map((plan) => [plan.name, plan] as const))('%s validates against schemas/plan.v1.json', (_, plan) => {
-    expect(errorsOf(schemaOf.plan, plan)).toEqual([]);
-  });
+  it.each([DEFAULT_PLAN, ...PRESETS.map((p) => p.plan)].map((plan) => [plan.name, plan] as const))(
+    '%s validates against schemas/plan.v1.json',
+    (_, plan) => {
+      expect(errorsOf(schemaOf.plan, plan)).toEqual([]);
+    },
+  );
 });
 
 it('a report built from the audit validates against schemas/report.v1.json, alone and in a list', () => {
@@ -72,12 +84,26 @@ it('a report built from the audit validates against schemas/report.v1.json, alon
   const hits = [
     hit('ga4', 'sign_up', T0 + 17, { id: 'h17', account: 'G-XXXX', params: { email: 'reader@example.com' } }),
     hit('ga4', 'sign_up', T0 + 300, { id: 'h18', account: 'G-XXXX' }),
-    hit('meta-pixel', 'PageView', T0 - 49_000, { id: 'h2', account: '111', status: 'blocked', error: 'net::ERR_BLOCKED_BY_CLIENT' }),
+    hit('meta-pixel', 'PageView', T0 - 49_000, {
+      id: 'h2',
+      account: '111',
+      status: 'blocked',
+      error: 'net::ERR_BLOCKED_BY_CLIENT',
+    }),
   ];
   const firings = [firing(newsletter.id, T0, { id: 'f1' })];
   const results = reconcile(plan.goals, firings, hits);
   const found = findings({ goals: plan.goals, firings, hits, results, timeZone: 'UTC' });
-  const report = buildReport({ page: { url: 'https://shop.example/' }, plan, sessions: [], firings, hits, results, findings: found, generatedAt: T0 });
+  const report = buildReport({
+    page: { url: 'https://shop.example/' },
+    plan,
+    sessions: [],
+    firings,
+    hits,
+    results,
+    findings: found,
+    generatedAt: T0,
+  });
   // The findings cover several kinds, so their variants are checked, not only the empty list.
   expect(new Set(found.map((f) => f.kind)).size).toBeGreaterThanOrEqual(2);
   expect(errorsOf(schemaOf.report, report)).toEqual([]);
@@ -115,8 +141,25 @@ describe('the schemas refuse what Tagwatch refuses', () => {
   it.each<[string, (r: Record<string, unknown>) => unknown]>([
     ['another version', (r) => ({ ...r, version: 2 })],
     ['a goal without its firings', (r) => ({ ...r, goals: [{ id: 'g', name: 'g', fired: 0, expect: [] }] })],
-    ['an unknown tag status', (r) => ({ ...r, goals: [{ id: 'g', name: 'g', fired: 1, expect: [], firings: [{ id: 'f', at: 1, element: 'a', url: 'u', tags: [{ vendor: 'ga4', status: 'lost' }] }] }] })],
-    ['a finding of an unknown kind', (r) => ({ ...r, findings: [{ kind: 'mystery', severity: 'error', message: 'm' }] })],
+    [
+      'an unknown tag status',
+      (r) => ({
+        ...r,
+        goals: [
+          {
+            id: 'g',
+            name: 'g',
+            fired: 1,
+            expect: [],
+            firings: [{ id: 'f', at: 1, element: 'a', url: 'u', tags: [{ vendor: 'ga4', status: 'lost' }] }],
+          },
+        ],
+      }),
+    ],
+    [
+      'a finding of an unknown kind',
+      (r) => ({ ...r, findings: [{ kind: 'mystery', severity: 'error', message: 'm' }] }),
+    ],
   ])('report: %s', (_, change) => {
     const report = change(readJson('examples/report.json') as Record<string, unknown>);
     expect(errorsOf(schemaOf.report, report)).not.toEqual([]);

@@ -27,7 +27,11 @@ const config: ConversionConfig = {
   },
 };
 
-function generate(schema: v.GenericSchema, extra: { title: string; description: string }, definitions?: Record<string, v.GenericSchema>): JsonSchema {
+function generate(
+  schema: v.GenericSchema,
+  extra: { title: string; description: string },
+  definitions?: Record<string, v.GenericSchema>,
+): JsonSchema {
   const { $schema, ...rest } = toJsonSchema(schema, definitions ? { ...config, definitions } : config);
   return { $schema, title: extra.title, description: extra.description, ...rest };
 }
@@ -41,14 +45,22 @@ export function jsonSchemas(): Record<string, string> {
     }),
     'journey.v1.json': generate(journeySchemaForJson, {
       title: 'Tagwatch audit journey, version 1',
-      description: 'Steps the audit command (npm run audit -- --journey FILE) runs in one browser page. See docs/journey-format.md.',
+      description:
+        'Steps the audit command (npm run audit -- --journey FILE) runs in one browser page. See docs/journey-format.md.',
     }),
-    'report.v1.json': generate(reportFileSchemaForJson, {
-      title: 'Tagwatch audit report, version 1',
-      description: 'Exported from the popup or written by npm run audit -- --out FILE: one report, or a list of them. See docs/report-format.md.',
-    }, { report: auditReportSchema }),
+    'report.v1.json': generate(
+      reportFileSchemaForJson,
+      {
+        title: 'Tagwatch audit report, version 1',
+        description:
+          'Exported from the popup or written by npm run audit -- --out FILE: one report, or a list of them. See docs/report-format.md.',
+      },
+      { report: auditReportSchema },
+    ),
   };
-  return Object.fromEntries(Object.entries(out).map(([file, schema]) => [file, `${JSON.stringify(schema, null, 2)}\n`]));
+  return Object.fromEntries(
+    Object.entries(out).map(([file, schema]) => [file, `${JSON.stringify(schema, null, 2)}\n`]),
+  );
 }
 
 function main(): void {

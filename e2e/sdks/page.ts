@@ -17,7 +17,12 @@ import { ACCOUNTS, BEACON_EVENT, EVENT } from './accounts';
 const PROPS = {
   plan: 'pro',
   seats: 3,
-  items: Array.from({ length: 24 }, (_, i) => ({ item_id: `SKU-${1000 + i}`, item_name: `Team plan add-on ${i + 1}`, price: 9 + i, quantity: 1 })),
+  items: Array.from({ length: 24 }, (_, i) => ({
+    item_id: `SKU-${1000 + i}`,
+    item_name: `Team plan add-on ${i + 1}`,
+    price: 9 + i,
+    quantity: 1,
+  })),
 };
 
 posthog.init(ACCOUNTS.posthog, {
@@ -31,16 +36,37 @@ posthog.init(ACCOUNTS.posthog, {
 });
 
 // Page views and sessions on: with them the first upload is over 2 KiB, the size from which the SDK gzips it.
-amplitudeInit(ACCOUNTS.amplitude, { autocapture: { pageViews: true, sessions: true, attribution: false, formInteractions: false, fileDownloads: false, elementInteractions: false }, flushIntervalMillis: 500, fetchRemoteConfig: false });
+amplitudeInit(ACCOUNTS.amplitude, {
+  autocapture: {
+    pageViews: true,
+    sessions: true,
+    attribution: false,
+    formInteractions: false,
+    fileDownloads: false,
+    elementInteractions: false,
+  },
+  flushIntervalMillis: 500,
+  fetchRemoteConfig: false,
+});
 
-mixpanel.init(ACCOUNTS.mixpanel, { api_host: 'https://api-js.mixpanel.com', batch_flush_interval_ms: 500, persistence: 'localStorage' });
+mixpanel.init(ACCOUNTS.mixpanel, {
+  api_host: 'https://api-js.mixpanel.com',
+  batch_flush_interval_ms: 500,
+  persistence: 'localStorage',
+});
 
-const segment = AnalyticsBrowser.load(
-  { writeKey: ACCOUNTS.segment, cdnSettings: { integrations: { 'Segment.io': { apiKey: ACCOUNTS.segment } } } },
-);
+const segment = AnalyticsBrowser.load({
+  writeKey: ACCOUNTS.segment,
+  cdnSettings: { integrations: { 'Segment.io': { apiKey: ACCOUNTS.segment } } },
+});
 
 // A first-party collector that does not resolve: --stub-vendors must answer it, since the decoder reads it as Snowplow.
-newTracker('sp', 'https://collector.shop.example', { appId: ACCOUNTS.snowplow, eventMethod: 'post', bufferSize: 1, stateStorageStrategy: 'none' });
+newTracker('sp', 'https://collector.shop.example', {
+  appId: ACCOUNTS.snowplow,
+  eventMethod: 'post',
+  bufferSize: 1,
+  stateStorageStrategy: 'none',
+});
 
 plausibleInit({ domain: ACCOUNTS.plausible, captureOnLocalhost: true, autoCapturePageviews: false, logging: false });
 
@@ -48,7 +74,15 @@ const rudder = new RudderAnalytics();
 rudder.load(ACCOUNTS.rudderstack, 'https://tagwatchfixture.dataplane.rudderstack.com', {
   // The settings the SDK would fetch from api.rudderstack.com/sourceConfig, inline.
   getSourceConfig: () => ({
-    source: { id: 'src-tagwatch', name: 'Tagwatch fixture', writeKey: ACCOUNTS.rudderstack, workspaceId: 'ws-tagwatch', enabled: true, config: {}, destinations: [] },
+    source: {
+      id: 'src-tagwatch',
+      name: 'Tagwatch fixture',
+      writeKey: ACCOUNTS.rudderstack,
+      workspaceId: 'ws-tagwatch',
+      enabled: true,
+      config: {},
+      destinations: [],
+    },
   }),
 });
 

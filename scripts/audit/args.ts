@@ -17,6 +17,8 @@ export interface AuditOptions {
   settleMs: number;
   /** How long one page may take before it is reported as hanging, in ms. */
   timeoutMs: number;
+  /** List the goals that did not fire in the table instead of one folded line. */
+  allGoals: boolean;
   /** Follow the site's links and sitemap from the URLs given. */
   crawl: boolean;
   /** Pages a crawl audits at most (this machine's share, with --shard). */
@@ -33,6 +35,8 @@ export interface AuditOptions {
   har?: string;
   /** Write the audited pages' tag requests as HAR 1.2. */
   harOut?: string;
+  /** Answer each page's consent banner (a known CMP's Accept all / Reject all button) once it loads. */
+  consent?: 'accept' | 'reject';
 }
 
 export const USAGE = `Usage: npm run audit -- [URL ...] [options]
@@ -52,8 +56,8 @@ Examples (files in examples/):
 
 Options:
   --plan FILE          tracking plan (JSON, version 1: docs/plan-format.md); default: the built-in default plan
-  --journey FILE       steps to run in one page (goto, click, fill, submit, play, scroll, wait, expectGoal:
-                       docs/journey-format.md)
+  --journey FILE       steps to run in one page (goto, click, fill, submit, play, scroll, wait, expectGoal,
+                       expectFunnel, consent: docs/journey-format.md)
   --out FILE           write the JSON report (one report, or a list when several pages were audited:
                        docs/report-format.md)
   --html FILE          write a self-contained HTML report
@@ -67,6 +71,12 @@ Options:
                        e.g. --endpoint metrics.shop.example/collect=ga4
   --settle MS          time each page gets to send its tags without a journey (default 3000)
   --timeout MS         a page that takes longer is reported as hanging (default 30000)
+  --all-goals          list the goals that did not fire in the table, not in one folded line
+  --consent accept|reject
+                       click the consent banner's own Accept all or Reject all button on each page once it
+                       loads (OneTrust, Cookiebot, Usercentrics, Didomi, Quantcast, TrustArc, CookieYes,
+                       Complianz, Axeptio; other banners: a journey's consent step with a selector). After
+                       Reject all, every hit or cookie that needs a refused purpose is an error
 
 Whole sites:
   --crawl              also audit the pages the URLs link to, and those in the site's sitemap (sitemap
@@ -86,6 +96,8 @@ Whole sites:
 Output: the JSON report is one report per page (a list for several); with several pages, the site roll-up
 is written beside it as NAME.site.json (docs/site-report.md).
 
+The table is as wide as the terminal; COLUMNS, or 80, when the output is not a terminal. Long names wrap.
+
 Exit code: 0 no error-level finding · 1 an error-level finding (with --baseline: a regression) · 2 bad usage,
 or a URL given that could not be loaded.
 
@@ -100,7 +112,8 @@ export class UsageError extends Error {}
 function positiveInt(name: string, raw: string | undefined, fallback: number, max: number, min = 1): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} expects a whole number from ${min} to ${max}, got "${raw}".`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} expects a whole number from ${min} to ${max}, got "${raw}".`);
   return n;
 }
 
@@ -113,9 +126,12 @@ export function parseEndpoint(raw: string): CustomEndpoint {
   const host = (slash < 0 ? target : target.slice(0, slash)).toLowerCase();
   const path = slash < 0 ? '/' : target.slice(slash);
   if (at < 0 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) {
-    throw new UsageError(`--endpoint expects HOST[/PATH]=VENDOR, such as metrics.shop.example/collect=ga4; got "${raw}".`);
+    throw new UsageError(
+      `--endpoint expects HOST[/PATH]=VENDOR, such as metrics.shop.example/collect=ga4; got "${raw}".`,
+    );
   }
-  if (!isVendorId(vendor)) throw new UsageError(`--endpoint ${raw}: unknown vendor "${vendor}" (expected one of ${VENDOR_IDS.join(', ')}).`);
+  if (!isVendorId(vendor))
+    throw new UsageError(`--endpoint ${raw}: unknown vendor "${vendor}" (expected one of ${VENDOR_IDS.join(', ')}).`);
   return { host, path, vendor };
 }
 
@@ -138,6 +154,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
         endpoint: { type: 'string', multiple: true },
         settle: { type: 'string' },
         timeout: { type: 'string' },
+        'all-goals': { type: 'boolean', default: false },
         crawl: { type: 'boolean', default: false },
         'max-pages': { type: 'string' },
         'per-host': { type: 'string' },
@@ -147,11 +164,14 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
         baseline: { type: 'string' },
         har: { type: 'string' },
         'har-out': { type: 'string' },
+        consent: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '.')} Run \`npm run audit -- --help\` for the options.`);
+    throw new UsageError(
+      `${(error as Error).message.replace(/\. To specify.*$/s, '.')} Run \`npm run audit -- --help\` for the options.`,
+    );
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
@@ -162,16 +182,34 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
     } catch {
       ok = false;
     }
-    if (!ok) throw new UsageError(`"${url}" is not a URL. Give full URLs such as https://shop.example/ (with http:// or https://).`);
+    if (!ok)
+      throw new UsageError(
+        `"${url}" is not a URL. Give full URLs such as https://shop.example/ (with http:// or https://).`,
+      );
   }
   const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
   if (typeof shard === 'string') throw new UsageError(shard);
   if (values.har !== undefined && (positionals.length > 0 || values.crawl || values.journey !== undefined)) {
     throw new UsageError('--har audits a recorded file: give no URL, --crawl or --journey with it.');
   }
-  if (values.crawl && positionals.length === 0) throw new UsageError('--crawl needs a URL to start from, such as https://shop.example/.');
-  if (values.crawl && values.journey !== undefined) throw new UsageError('--crawl and --journey do not go together: a journey is one path through the site, a crawl visits every page.');
-  if (values.state !== undefined && !values.crawl) throw new UsageError('--state keeps a crawl\'s progress: use it with --crawl.');
+  if (values.crawl && positionals.length === 0)
+    throw new UsageError('--crawl needs a URL to start from, such as https://shop.example/.');
+  if (values.crawl && values.journey !== undefined)
+    throw new UsageError(
+      '--crawl and --journey do not go together: a journey is one path through the site, a crawl visits every page.',
+    );
+  if (values.consent !== undefined && values.consent !== 'accept' && values.consent !== 'reject') {
+    throw new UsageError(`--consent expects accept or reject, got "${values.consent}".`);
+  }
+  if (values.consent !== undefined && values.journey !== undefined) {
+    throw new UsageError(
+      '--consent and --journey do not go together: put a { "consent": "accept" } or { "consent": "reject" } step in the journey where the banner shows.',
+    );
+  }
+  if (values.consent !== undefined && values.har !== undefined)
+    throw new UsageError('--consent answers banners on loaded pages: a HAR file has none to answer.');
+  if (values.state !== undefined && !values.crawl)
+    throw new UsageError("--state keeps a crawl's progress: use it with --crawl.");
   return {
     urls: positionals,
     ...(values.plan !== undefined ? { plan: values.plan } : {}),
@@ -184,6 +222,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
     endpoints: (values.endpoint ?? []).map(parseEndpoint),
     settleMs: positiveInt('settle', values.settle, 3_000, 120_000),
     timeoutMs: positiveInt('timeout', values.timeout, 30_000, 600_000),
+    allGoals: values['all-goals'] ?? false,
     crawl: values.crawl ?? false,
     maxPages: positiveInt('max-pages', values['max-pages'], 100, 100_000),
     perHost: positiveInt('per-host', values['per-host'], 2, 16),
@@ -193,5 +232,6 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values.har !== undefined ? { har: values.har } : {}),
     ...(values['har-out'] !== undefined ? { harOut: values['har-out'] } : {}),
+    ...(values.consent === 'accept' || values.consent === 'reject' ? { consent: values.consent } : {}),
   };
 }

@@ -1,6 +1,16 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 // The extension the audit command loads, built once per source change into a cache that audits share:
@@ -84,7 +94,10 @@ function runBuild(root: string, outDir: string): Promise<{ ok: boolean; output: 
   // WXT's own build, with the output folder given inline (wxt.config.ts stays the one configuration).
   const code = "const { build } = await import('wxt'); await build({ outDir: process.argv[1], logLevel: 1 });";
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', code, outDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code, outDir], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -96,7 +109,16 @@ function runBuild(root: string, outDir: string): Promise<{ ok: boolean; output: 
 function prune(cache: string, keep: string): void {
   const entries = readdirSync(cache, { withFileTypes: true })
     .filter((e) => e.isDirectory() && /^[0-9a-f]{16}$/.test(e.name) && e.name !== keep)
-    .map((e) => ({ dir: join(cache, e.name), used: (() => { try { return statSync(join(cache, e.name, 'complete')).mtimeMs; } catch { return 0; } })() }))
+    .map((e) => ({
+      dir: join(cache, e.name),
+      used: (() => {
+        try {
+          return statSync(join(cache, e.name, 'complete')).mtimeMs;
+        } catch {
+          return 0;
+        }
+      })(),
+    }))
     .sort((a, b) => b.used - a.used);
   for (const [i, e] of entries.entries()) {
     if (i >= KEEP_NEWEST - 1 && Date.now() - e.used > KEEP_UNUSED_MS) rmSync(e.dir, { recursive: true, force: true });
@@ -127,7 +149,9 @@ export async function cachedExtension(root: string, progress: (line: string) => 
         const build = await runBuild(root, tmp);
         if (!build.ok || !existsSync(join(tmp, 'chrome-mv3', 'manifest.json'))) {
           rmSync(tmp, { recursive: true, force: true });
-          throw new BuildError(`Building the extension failed:\n${build.output.trim()}\nFix the error above (\`npm run build\` shows it too), then run the audit again.`);
+          throw new BuildError(
+            `Building the extension failed:\n${build.output.trim()}\nFix the error above (\`npm run build\` shows it too), then run the audit again.`,
+          );
         }
         writeFileSync(join(tmp, 'complete'), new Date().toISOString());
         rmSync(dir, { recursive: true, force: true });
@@ -143,7 +167,9 @@ export async function cachedExtension(root: string, progress: (line: string) => 
       said = true;
     }
     if (Date.now() - start > BUILD_WAIT_MS) {
-      throw new BuildError(`Waited ${BUILD_WAIT_MS / 60_000} min for another audit to build the extension. If none is running, delete ${lock} and try again.`);
+      throw new BuildError(
+        `Waited ${BUILD_WAIT_MS / 60_000} min for another audit to build the extension. If none is running, delete ${lock} and try again.`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }

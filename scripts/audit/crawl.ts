@@ -72,7 +72,11 @@ async function sitemapUrls(origin: string, robots: RobotsTxtFile | undefined): P
   const listed = robots?.getSitemaps() ?? [];
   const candidates = listed.length > 0 ? listed : [`${origin}/sitemap.xml`];
   try {
-    const sitemap = await Sitemap.load(candidates, undefined, { reportNetworkErrors: false, sitemapRetries: 1, maxDepth: 5 });
+    const sitemap = await Sitemap.load(candidates, undefined, {
+      reportNetworkErrors: false,
+      sitemapRetries: 1,
+      maxDepth: 5,
+    });
     return sitemap.urls;
   } catch {
     return [];
@@ -92,7 +96,12 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
 
   // ── the journal: resume where an earlier run stopped ──
   const header: Extract<JournalEntry, { kind: 'crawl' }> = {
-    kind: 'crawl', version: 1, seeds: opts.seeds, crawl: opts.crawl, maxPages: opts.maxPages, ...(opts.shardText ? { shard: opts.shardText } : {}),
+    kind: 'crawl',
+    version: 1,
+    seeds: opts.seeds,
+    crawl: opts.crawl,
+    maxPages: opts.maxPages,
+    ...(opts.shardText ? { shard: opts.shardText } : {}),
   };
   let journalFile: string | undefined;
   let settled = new Set<string>();
@@ -109,8 +118,10 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
       carried = [...journal.failed.keys(), ...journalLinks(journal)];
       result.resumed = [...journal.pages.values()].map((p) => p.report);
       result.skipped = [...journal.skipped].map(([url, reason]) => ({ url, reason }));
-      opts.progress(`Resuming the crawl in ${opts.stateDir}: ${result.resumed.length} pages already audited` +
-        `${journal.failed.size ? `, ${journal.failed.size} that failed will be tried again` : ''}.`);
+      opts.progress(
+        `Resuming the crawl in ${opts.stateDir}: ${result.resumed.length} pages already audited` +
+          `${journal.failed.size ? `, ${journal.failed.size} that failed will be tried again` : ''}.`,
+      );
     } else {
       writeFileSync(journalFile, `${JSON.stringify(header)}\n`);
     }
@@ -135,16 +146,24 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
   let followed = 0;
   const startedAt = Date.now();
   const resumedCount = audited;
-  const show = () => opts.progress(progressLine({
-    done: result.resumed.length + result.pages.length, failed: result.failed.length, queued: queuedInShard,
-    skipped: result.skipped.length, startedAt, now: Date.now(), resumed: resumedCount,
-  }));
+  const show = () =>
+    opts.progress(
+      progressLine({
+        done: result.resumed.length + result.pages.length,
+        failed: result.failed.length,
+        queued: queuedInShard,
+        skipped: result.skipped.length,
+        startedAt,
+        now: Date.now(),
+        resumed: resumedCount,
+      }),
+    );
   let crawler: BasicCrawler;
   const admit = async (raw: string[], from: string | undefined, seeds: boolean): Promise<void> => {
     const fresh: Array<{ url: string; uniqueKey: string }> = [];
     for (const link of raw) {
       const url = normalizeUrl(link);
-      const start = seeds ? link : opts.seeds.find((s) => url && linkVerdict(url, s) === undefined) ?? opts.seeds[0]!;
+      const start = seeds ? link : (opts.seeds.find((s) => url && linkVerdict(url, s) === undefined) ?? opts.seeds[0]!);
       const verdict = seeds ? (url ? undefined : 'not_http') : linkVerdict(url, start);
       if (url === undefined || admitted.has(url)) continue;
       if (verdict === 'off_site') {
@@ -173,7 +192,8 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
           continue;
         }
         queuedInShard++;
-      } else if (followed >= opts.maxPages * (opts.shard?.count ?? 1)) continue; // bound the pages read only for links
+      } else if (followed >= opts.maxPages * (opts.shard?.count ?? 1))
+        continue; // bound the pages read only for links
       else followed++;
       fresh.push({ url, uniqueKey: url });
     }
@@ -192,8 +212,13 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
     }
     const run = await limit(new URL(url).host, () =>
       runPage(ext, url, [{ goto: url }, ...opts.pageSteps], {
-        settleMs: opts.settleMs, timeoutMs: opts.timeoutMs, base: url, htmlOnly: opts.crawl, goalFired: async () => true,
-      }));
+        settleMs: opts.settleMs,
+        timeoutMs: opts.timeoutMs,
+        base: url,
+        htmlOnly: opts.crawl,
+        goalFired: async () => true,
+      }),
+    );
     // Cut short by Ctrl-C: not a failure of the page, and not recorded, so a resumed crawl audits it.
     if (isInterrupted()) return;
     if (!run.ok) {
@@ -218,7 +243,9 @@ export async function crawlSite(ext: Extension, opts: CrawlOptions): Promise<Cra
     }
     try {
       const links = opts.crawl
-        ? await run.page.$$eval('a[href], area[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href)).catch(() => [] as string[])
+        ? await run.page
+            .$$eval('a[href], area[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href))
+            .catch(() => [] as string[])
         : [];
       const records = await tabRecords(ext, run.tabId);
       const report = opts.audit(records, { url: run.url, ...(run.title ? { title: run.title } : {}) });

@@ -3,7 +3,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportToHtml } from '../../lib/audit/html-report';
 import type { AuditReport } from '../../lib/audit/report';
-import { pageKey, pageReportsOf, rollUp, SITE_FORMAT, type SiteFailure, type SiteRollup, type SiteSkip } from '../../lib/audit/site';
+import {
+  pageKey,
+  pageReportsOf,
+  rollUp,
+  SITE_FORMAT,
+  type SiteFailure,
+  type SiteRollup,
+  type SiteSkip,
+} from '../../lib/audit/site';
 import { siteToText } from '../../lib/audit/site-text';
 import { summaryLine } from '../../lib/audit/text-report';
 import { OutputError, prepareOutput, siteFileFor } from './outputs';
@@ -26,7 +34,9 @@ function isSite(json: unknown): json is SiteRollup {
 
 export function main(argv: string[]): number {
   const options = { out: { type: 'string' }, html: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof options }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof options }>
+  >;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
@@ -76,16 +86,29 @@ export function main(argv: string[]): number {
   }
   for (const key of byPage.keys()) failed.delete(key); // audited by another machine after all
   const reports = [...byPage.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, r]) => r);
-  const site = rollUp(reports, { generatedAt: Date.now(), failed: [...failed.values()], skipped: [...skipped.values()] });
+  const site = rollUp(reports, {
+    generatedAt: Date.now(),
+    failed: [...failed.values()],
+    skipped: [...skipped.values()],
+  });
   console.log(`${siteToText(site, { width: process.stdout.columns ?? 100 })}\n\n${summaryLine(reports)}`);
   const { out, html } = parsed.values;
   if (out) {
     writeFileSync(out, `${JSON.stringify(reports, null, 2)}\n`);
     writeFileSync(siteFileFor(out), `${JSON.stringify(site, null, 2)}\n`);
-    process.stderr.write(`Merged ${reports.length} page reports from ${files.length} files into ${out} (roll-up: ${siteFileFor(out)})\n`);
+    process.stderr.write(
+      `Merged ${reports.length} page reports from ${files.length} files into ${out} (roll-up: ${siteFileFor(out)})\n`,
+    );
   }
   if (html) {
-    writeFileSync(html, reportToHtml(reports, { generatedAt: Date.now(), site, ...(reports.length > 50 ? { pageSections: 'with-problems' as const } : {}) }));
+    writeFileSync(
+      html,
+      reportToHtml(reports, {
+        generatedAt: Date.now(),
+        site,
+        ...(reports.length > 50 ? { pageSections: 'with-problems' as const } : {}),
+      }),
+    );
     process.stderr.write(`HTML report written to ${html}\n`);
   }
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

@@ -12,11 +12,15 @@ describe('prepareOutput', () => {
   });
   it('refuses a folder given as the file', () => {
     mkdirSync(join(root, 'dir'));
-    expect(() => prepareOutput(join(root, 'dir'), '--html')).toThrow(/is a folder\. Give a file name, such as .*dir\/report\.html/);
+    expect(() => prepareOutput(join(root, 'dir'), '--html')).toThrow(
+      /is a folder\. Give a file name, such as .*dir\/report\.html/,
+    );
   });
   it('refuses a path under a file', () => {
     writeFileSync(join(root, 'file'), 'x');
-    expect(() => prepareOutput(join(root, 'file/report.json'), '--out')).toThrow(/--out .*file\/report\.json: .*file is a file, not a folder/);
+    expect(() => prepareOutput(join(root, 'file/report.json'), '--out')).toThrow(
+      /--out .*file\/report\.json: .*file is a file, not a folder/,
+    );
   });
   it.skipIf(process.getuid?.() === 0)('refuses a folder it cannot write to', () => {
     mkdirSync(join(root, 'locked'));

@@ -10,19 +10,25 @@ export class OutputError extends Error {}
 export function prepareOutput(file: string, option: string): void {
   const path = resolve(file);
   if (existsSync(path) && statSync(path).isDirectory()) {
-    throw new OutputError(`${option} ${file} is a folder. Give a file name, such as ${file.replace(/\/$/, '')}/report${option === '--html' ? '.html' : option === '--har-out' ? '.har' : '.json'}.`);
+    throw new OutputError(
+      `${option} ${file} is a folder. Give a file name, such as ${file.replace(/\/$/, '')}/report${option === '--html' ? '.html' : option === '--har-out' ? '.har' : '.json'}.`,
+    );
   }
   const dir = dirname(path);
   // The nearest folder that exists on the way up: a file there means the path cannot be made.
   let up = dir;
   while (!existsSync(up) && dirname(up) !== up) up = dirname(up);
-  if (existsSync(up) && !statSync(up).isDirectory()) throw new OutputError(`${option} ${file}: ${up} is a file, not a folder. Give another path.`);
+  if (existsSync(up) && !statSync(up).isDirectory())
+    throw new OutputError(`${option} ${file}: ${up} is a file, not a folder. Give another path.`);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new OutputError(`${option} ${file}: cannot create the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a path you can write to.`);
+    throw new OutputError(
+      `${option} ${file}: cannot create the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a path you can write to.`,
+    );
   }
-  if (!statSync(dir).isDirectory()) throw new OutputError(`${option} ${file}: ${dir} is a file, not a folder. Give another path.`);
+  if (!statSync(dir).isDirectory())
+    throw new OutputError(`${option} ${file}: ${dir} is a file, not a folder. Give another path.`);
   try {
     accessSync(dir, constants.W_OK);
     if (existsSync(path)) accessSync(path, constants.W_OK);

@@ -17,13 +17,38 @@ export function benchAudit(n = 5_000): AuditFigures {
   for (const [i, req] of tagCorpus(n).entries()) {
     if (hits.length >= n) break;
     for (const [j, hit] of decodeRequest(req).entries()) {
-      hits.push({ ...hit, id: `wr:${i}#${j}`, requestKey: `wr:${i}`, sessionId: 's1', tabId: 1, frameId: 0, at: t0 + i * 40, url: req.url, method: req.method ?? 'GET', status: 'sent', bodyState: 'none' });
+      hits.push({
+        ...hit,
+        id: `wr:${i}#${j}`,
+        requestKey: `wr:${i}`,
+        sessionId: 's1',
+        tabId: 1,
+        frameId: 0,
+        at: t0 + i * 40,
+        url: req.url,
+        method: req.method ?? 'GET',
+        status: 'sent',
+        bodyState: 'none',
+      });
     }
   }
   const firings: StoredFiring[] = Array.from({ length: Math.floor(n / 50) }, (_, i) => ({
-    id: `f${i}`, goalId: 'add_to_cart_event', goalName: 'Add to cart', trigger: 'datalayer_event', at: t0 + i * 2_000, url: 'https://shop.example/p', sessionId: 's1', tabId: 1, frameId: 0,
+    id: `f${i}`,
+    goalId: 'add_to_cart_event',
+    goalName: 'Add to cart',
+    trigger: 'datalayer_event',
+    at: t0 + i * 2_000,
+    url: 'https://shop.example/p',
+    sessionId: 's1',
+    tabId: 1,
+    frameId: 0,
   }));
-  const records = { sessions: [{ id: 's1', tabId: 1, url: 'https://shop.example/p', startedAt: t0, navigations: [] }], hits, firings, signals: [] };
+  const records = {
+    sessions: [{ id: 's1', tabId: 1, url: 'https://shop.example/p', startedAt: t0, navigations: [] }],
+    hits,
+    firings,
+    signals: [],
+  };
   let start = performance.now();
   auditTab([DEFAULT_PLAN], records, { generatedAt: t0 });
   const firstMs = performance.now() - start;

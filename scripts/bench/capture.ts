@@ -45,12 +45,20 @@ export async function benchCapture(n = 600): Promise<CaptureFigures> {
       const start = Date.now();
       await burst(tagged, n);
       const hits = await settle(
-        async () => (await readStore<{ status: string; account?: string }>(ext, 'hits')).filter((h) => h.account === 'G-LOCAL' && h.status !== 'pending').length,
+        async () =>
+          (await readStore<{ status: string; account?: string }>(ext, 'hits')).filter(
+            (h) => h.account === 'G-LOCAL' && h.status !== 'pending',
+          ).length,
         (count) => count >= n,
         120_000,
       );
       const storedMs = Date.now() - start;
-      return { hits, storedMs, hitsPerSecond: Math.round((hits / storedMs) * 1000), baselineLoadMs: Math.round(baselineLoadMs) };
+      return {
+        hits,
+        storedMs,
+        hitsPerSecond: Math.round((hits / storedMs) * 1000),
+        baselineLoadMs: Math.round(baselineLoadMs),
+      };
     } finally {
       await ext.close();
     }

@@ -21,19 +21,30 @@ export interface CrawlFigures {
 }
 
 function generated(pages: number): (path: string) => string | undefined {
-  const page = (title: string, links: string[]) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+  const page = (title: string, links: string[]) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
     `<script src="/tags.js" data-ga4="G-BENCH01" data-meta="24680"></script></head><body><h1>${title}</h1>` +
     `<ul>${links.map((l) => `<li><a href="${l}">${l}</a></li>`).join('')}</ul></body></html>`;
   return (path) => {
-    if (path === '/') return page('Home', Array.from({ length: 10 }, (_, i) => `/p/${i + 1}.html`));
+    if (path === '/')
+      return page(
+        'Home',
+        Array.from({ length: 10 }, (_, i) => `/p/${i + 1}.html`),
+      );
     const m = /^\/p\/(\d+)\.html$/.exec(path);
     const n = m ? Number(m[1]) : NaN;
     if (!(n >= 1 && n < pages)) return undefined;
-    return page(`Page ${n}`, [n + 1, n + 10].filter((k) => k < pages).map((k) => `/p/${k}.html`));
+    return page(
+      `Page ${n}`,
+      [n + 1, n + 10].filter((k) => k < pages).map((k) => `/p/${k}.html`),
+    );
   };
 }
 
-export async function benchCrawl(pages = 100, settleMs = Number(process.env.BENCH_CRAWL_SETTLE ?? 3000)): Promise<CrawlFigures> {
+export async function benchCrawl(
+  pages = 100,
+  settleMs = Number(process.env.BENCH_CRAWL_SETTLE ?? 3000),
+): Promise<CrawlFigures> {
   const site = await serveCrawlSite(undefined, generated(pages));
   const dir = mkdtempSync(join(tmpdir(), 'tagwatch-bench-crawl-'));
   try {
@@ -41,10 +52,26 @@ export async function benchCrawl(pages = 100, settleMs = Number(process.env.BENC
     let firstDone = 0;
     let summary = '';
     const code = await new Promise<number | null>((done) => {
-      const child = spawn('node_modules/.bin/tsx', [
-        'scripts/audit/main.ts', `${site.origin}/`, '--crawl', '--max-pages', String(pages), '--concurrency', '2', '--per-host', '2',
-        '--stub-vendors', '--settle', String(settleMs), '--out', join(dir, 'report.json'),
-      ], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        'node_modules/.bin/tsx',
+        [
+          'scripts/audit/main.ts',
+          `${site.origin}/`,
+          '--crawl',
+          '--max-pages',
+          String(pages),
+          '--concurrency',
+          '2',
+          '--per-host',
+          '2',
+          '--stub-vendors',
+          '--settle',
+          String(settleMs),
+          '--out',
+          join(dir, 'report.json'),
+        ],
+        { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       child.stdout!.on('data', (d: Buffer) => (summary = `${summary}${d.toString()}`.slice(-2_000)));
       child.stderr!.on('data', (d: Buffer) => {
         if (!firstDone && /^✓ /m.test(d.toString())) firstDone = Date.now();
@@ -54,10 +81,14 @@ export async function benchCrawl(pages = 100, settleMs = Number(process.env.BENC
     const end = Date.now();
     const audited = (JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as unknown[]).length;
     // Exit 1 is a finding on the generated pages, not a failed crawl; anything else is.
-    if ((code !== 0 && code !== 1) || audited !== pages) throw new Error(`The bench crawl ended with exit code ${code} and ${audited} of ${pages} pages audited.`);
+    if ((code !== 0 && code !== 1) || audited !== pages)
+      throw new Error(`The bench crawl ended with exit code ${code} and ${audited} of ${pages} pages audited.`);
     const crawlMs = end - (firstDone || start);
     return {
-      pages: audited, settleMs, totalMs: end - start, crawlMs,
+      pages: audited,
+      settleMs,
+      totalMs: end - start,
+      crawlMs,
       pagesPerMinute: Math.round((audited / ((end - start) / 60_000)) * 10) / 10,
       steadyPagesPerMinute: Math.round(((audited - 1) / (crawlMs / 60_000)) * 10) / 10,
       summary: summary.trim().split('\n').pop() ?? '',

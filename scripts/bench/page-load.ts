@@ -1,13 +1,38 @@
-import { resolve } from 'node:path';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { EXTENSION_DIR, launchChromium, routeVendors, serveSite } from '../browser';
-import { median, medianRatio } from './stats';
+import { EXTENSION_DIR, launchChromium, serveSite } from '../browser';
+import { median, medianRatio, quantile } from './stats';
+import { startVendorServer } from './vendor-server';
+
+/** One browser of the comparison: an unpacked extension, or none. */
+export interface LoadConfig {
+  name: string;
+  /** The unpacked extension's folder; none for a browser without extensions. */
+  dir?: string;
+}
+
+export interface ConfigFigures {
+  name: string;
+  medianMs: number;
+  /** Median of the pairwise ratios to the floor and to no extension (pairs from the same round). */
+  toFloor: number;
+  toNone: number;
+  /** The middle half of the pairwise ratios to the floor: the spread of the figure above. */
+  toFloorQuartiles: [number, number];
+}
 
 export interface PageLoadFigures {
+  page: string;
   loads: number;
-  medianMs: { tagwatch: number; floor: number; none: number };
-  ratio: { tagwatchToFloor: number; tagwatchToNone: number; floorToNone: number };
+  /** Requests to vendor hosts per load (answered by the local vendor server). */
+  tagRequests: number;
+  configs: ConfigFigures[];
 }
+
+/** The pages measured: the e2e shop page, and a heavy one (32 tag requests, two frames — one cross-origin —, a video). */
+export const BENCH_PAGES = ['/shop/index.html', '/bench/heavy.html'];
 
 /** Load time of one page: navigation start to the end of the load event, from the page's own timing. */
 async function loadOnce(context: BrowserContext, url: string): Promise<number> {
@@ -21,38 +46,103 @@ async function loadOnce(context: BrowserContext, url: string): Promise<number> {
   return ms;
 }
 
+export const FLOOR_DIR = resolve('scripts/bench/floor-extension');
+
+interface ManifestShape {
+  background?: Record<string, unknown>;
+  content_scripts?: Array<{ js?: string[] }>;
+}
+
 /**
- * The page-load cost of the extension: the same fixture page loaded `loads` times in each of three browsers —
- * with Tagwatch, with a bare extension that only registers the same webRequest listener (the floor), and
- * with none — interleaved so that every round sees the same machine load.
+ * The ablation: copies of the built extension with one part removed at a time — each content script, both, or
+ * the worker's work (its listener reduced to the floor's). What each removal saves is what that part costs.
  */
-export async function benchPageLoad(loads = 25): Promise<PageLoadFigures> {
-  const site = await serveSite();
-  const configs = {
-    tagwatch: await launchChromium(EXTENSION_DIR),
-    floor: await launchChromium(resolve('scripts/bench/floor-extension')),
-    none: await launchChromium(),
+export function ablations(dir = EXTENSION_DIR): { configs: LoadConfig[]; cleanup: () => void } {
+  const root = mkdtempSync(join(tmpdir(), 'tagwatch-ablation-'));
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ManifestShape;
+  const variant = (name: string, change: (m: ManifestShape, out: string) => void): LoadConfig => {
+    const out = join(root, name.replace(/\W+/g, '-'));
+    cpSync(dir, out, { recursive: true });
+    const copy = structuredClone(manifest);
+    change(copy, out);
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify(copy));
+    return { name, dir: out };
   };
+  const without = (file: string) => (m: ManifestShape) => {
+    m.content_scripts = (m.content_scripts ?? []).filter((c) => !(c.js ?? []).some((js) => js.endsWith(file)));
+  };
+  const configs = [
+    variant('− page hooks (main world)', without('page-hooks.js')),
+    variant('− content script (isolated world)', without('/content.js')),
+    variant('− both content scripts (worker only)', (m) => {
+      m.content_scripts = [];
+    }),
+    variant('− worker (floor listener + content scripts)', (m, out) => {
+      copyFileSync(join(FLOOR_DIR, 'background.js'), join(out, 'floor-background.js'));
+      m.background = { service_worker: 'floor-background.js' };
+    }),
+  ];
+  return { configs, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * The page-load cost of the extension: each page loaded `loads` times in each browser — Tagwatch, a bare
+ * extension that only registers the same webRequest listener (the floor), none, and any other configuration
+ * (ablations, another build) — interleaved, each round in a rotated order, so that every round sees the same
+ * machine load and no configuration always goes first.
+ */
+export async function benchPageLoad(
+  opts: { loads?: number; pages?: string[]; extra?: LoadConfig[]; onPage?: (figures: PageLoadFigures) => void } = {},
+): Promise<PageLoadFigures[]> {
+  const loads = opts.loads ?? 25;
+  const site = await serveSite();
+  const vendors = await startVendorServer();
+  const configs: LoadConfig[] = [
+    { name: 'Tagwatch', dir: EXTENSION_DIR },
+    { name: 'floor', dir: FLOOR_DIR },
+    { name: 'no extension' },
+    ...(opts.extra ?? []),
+  ];
+  const browsers: Array<{ context: BrowserContext; close: () => Promise<void> }> = [];
   try {
-    for (const c of Object.values(configs)) await routeVendors(c.context);
-    const url = `${site.origin}/bench.html`;
-    const times = { tagwatch: [] as number[], floor: [] as number[], none: [] as number[] };
-    // Warm-up: caches, the worker's first start, the JIT.
-    for (const c of Object.values(configs)) for (let i = 0; i < 3; i++) await loadOnce(c.context, url);
-    for (let i = 0; i < loads; i++) {
-      for (const name of ['tagwatch', 'floor', 'none'] as const) times[name].push(await loadOnce(configs[name].context, url));
+    for (const c of configs) browsers.push(await launchChromium(c.dir, undefined, vendors.args));
+    const results: PageLoadFigures[] = [];
+    for (const path of opts.pages ?? BENCH_PAGES) {
+      const url = `${site.origin}${path}`;
+      // Warm-up: caches, the worker's first start, the JIT.
+      for (const b of browsers) for (let i = 0; i < 2; i++) await loadOnce(b.context, url);
+      const before = vendors.count();
+      const times = configs.map(() => [] as number[]);
+      for (let round = 0; round < loads; round++) {
+        for (let k = 0; k < configs.length; k++) {
+          const i = (round + k) % configs.length;
+          times[i]!.push(await loadOnce(browsers[i]!.context, url));
+        }
+      }
+      const [, floor, bare] = times as [number[], number[], number[]];
+      const figures: PageLoadFigures = {
+        page: path,
+        loads,
+        tagRequests: (vendors.count() - before) / loads / configs.length,
+        configs: configs.map((c, i) => {
+          const t = times[i]!;
+          const ratios = t.map((x, j) => x / floor[j]!);
+          return {
+            name: c.name,
+            medianMs: median(t),
+            toFloor: medianRatio(t, floor),
+            toNone: medianRatio(t, bare),
+            toFloorQuartiles: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
+          };
+        }),
+      };
+      results.push(figures);
+      opts.onPage?.(figures);
     }
-    return {
-      loads,
-      medianMs: { tagwatch: median(times.tagwatch), floor: median(times.floor), none: median(times.none) },
-      ratio: {
-        tagwatchToFloor: medianRatio(times.tagwatch, times.floor),
-        tagwatchToNone: medianRatio(times.tagwatch, times.none),
-        floorToNone: medianRatio(times.floor, times.none),
-      },
-    };
+    return results;
   } finally {
-    for (const c of Object.values(configs)) await c.close();
+    for (const b of browsers) await b.close();
     await site.close();
+    await vendors.close();
   }
 }

@@ -26,7 +26,21 @@ export async function benchPopup(n = 5_000): Promise<PopupFigures> {
     const hits: Array<StoredHit & { urlHash: string }> = [];
     for (const [i, req] of tagCorpus(n).entries()) {
       for (const [j, hit] of decodeRequest(req).entries()) {
-        if (hits.length < n) hits.push({ ...hit, id: `wr:${i}#${j}`, requestKey: `wr:${i}`, sessionId: 'bench', tabId, frameId: 0, at: t0 + i * 10, url: req.url, method: req.method ?? 'GET', status: 'sent', bodyState: 'none', urlHash: String(i) });
+        if (hits.length < n)
+          hits.push({
+            ...hit,
+            id: `wr:${i}#${j}`,
+            requestKey: `wr:${i}`,
+            sessionId: 'bench',
+            tabId,
+            frameId: 0,
+            at: t0 + i * 10,
+            url: req.url,
+            method: req.method ?? 'GET',
+            status: 'sent',
+            bodyState: 'none',
+            urlHash: String(i),
+          });
       }
     }
     await ext.inExtension(
@@ -35,7 +49,14 @@ export async function benchPopup(n = 5_000): Promise<PopupFigures> {
           const open = indexedDB.open('tagwatch');
           open.onsuccess = () => {
             const tx = open.result.transaction(['sessions', 'tabs', 'hits'], 'readwrite');
-            tx.objectStore('sessions').put({ id: 'bench', tabId: tab, url: 'https://shop.example/busy-page', title: 'A busy page', startedAt: start, navigations: [] });
+            tx.objectStore('sessions').put({
+              id: 'bench',
+              tabId: tab,
+              url: 'https://shop.example/busy-page',
+              title: 'A busy page',
+              startedAt: start,
+              navigations: [],
+            });
             tx.objectStore('tabs').put({ tabId: tab, sessionId: 'bench' });
             for (const row of rows) tx.objectStore('hits').put(row);
             tx.oncomplete = () => ok();
@@ -50,9 +71,16 @@ export async function benchPopup(n = 5_000): Promise<PopupFigures> {
     const audits: number[] = [];
     for (let i = 0; i < 5; i++) {
       const popup = await ext.popup(tabId);
-      await popup.waitForFunction(() => performance.getEntriesByName('tagwatch:audited').length > 0, undefined, { timeout: 60_000 });
+      await popup.waitForFunction(() => performance.getEntriesByName('tagwatch:audited').length > 0, undefined, {
+        timeout: 60_000,
+      });
       const marks = await popup.evaluate(() =>
-        Object.fromEntries(['tagwatch:query', 'tagwatch:data', 'tagwatch:rendered', 'tagwatch:audited'].map((m) => [m, performance.getEntriesByName(m)[0]!.startTime])),
+        Object.fromEntries(
+          ['tagwatch:query', 'tagwatch:data', 'tagwatch:rendered', 'tagwatch:audited'].map((m) => [
+            m,
+            performance.getEntriesByName(m)[0]!.startTime,
+          ]),
+        ),
       );
       reads.push(marks['tagwatch:data']! - marks['tagwatch:query']!);
       renders.push(marks['tagwatch:rendered']! - marks['tagwatch:data']!);
