@@ -153,8 +153,11 @@ describe('capturing the tag hits a page sends', () => {
           (all) => all.length >= 180,
           20_000,
         );
-        // Three bursts of the same 60 pixels (each URL unique): 180 hits, none lost, none stored twice.
-        expect(hits).toHaveLength(180);
+        // Three bursts of the same 60 pixels (each URL unique): 180 hits, none lost, none stored twice. A failed
+        // write (shown to the user as the last error) is named in the message, the round too.
+        const lastError =
+          hits.length === 180 ? undefined : await ext.inExtension(() => chrome.storage.local.get('lastError'), null);
+        expect(hits, `round ${round}: ${JSON.stringify(lastError)}`).toHaveLength(180);
         expect(new Set(hits.map((h) => h.url)).size).toBe(180);
         expect(new Set(hits.map((h) => h.params.n)).size).toBe(60);
       }

@@ -13,8 +13,13 @@ export interface WorkerContext {
   decode: (req: HitRequest) => TagHit[];
   /** False when no body could make a request to `url` a tag hit: its body need not be read. */
   mayCarryHits: (url: string) => boolean;
-  /** Run a write; a failure is shown to the user (badge + popup banner), never swallowed. */
+  /** Run a write; a failure is shown to the user (badge + popup banner), never swallowed, and resolves undefined. */
   write: <T>(tabId: number, work: (db: TagwatchDB) => Promise<T>) => Promise<T | undefined>;
+  /**
+   * `write`, rejecting when it fails: for what a page sent, which is acknowledged only once written, so that a
+   * failed write is sent again instead of lost (lib/page/outbox.ts).
+   */
+  mustWrite: <T>(tabId: number, work: (db: TagwatchDB) => Promise<T>) => Promise<T>;
   /**
    * The tab's records timed at or after `since` were written (or its pages changed): open views read them at once
    * (`live`), the badge and the audits follow (`settled`). `-Infinity`: everything; `Infinity`: its pages only.
@@ -102,6 +107,19 @@ export function openWorkerContext(): WorkerContext {
       liveSince.clear();
     }, LIVE_MS);
   };
+  const mustWrite = async <T>(tabId: number, work: (db: TagwatchDB) => Promise<T>): Promise<T> => {
+    try {
+      return await work(await db);
+    } catch (error) {
+      const message = describeStoreError(error);
+      console.error(message, error);
+      await browser.storage.local.set({ lastError: { at: Date.now(), message } }).catch(() => undefined);
+      await toolbar.setBadgeText({ tabId, text: '!' }).catch(() => undefined);
+      await toolbar.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS.red }).catch(() => undefined);
+      await toolbar.setBadgeTextColor({ tabId, color: BADGE_TEXT_COLOR }).catch(() => undefined);
+      throw error;
+    }
+  };
   return {
     db,
     decode: (req) => decodeRequest(req, { endpoints }),
@@ -112,18 +130,7 @@ export function openWorkerContext(): WorkerContext {
     },
     live,
     settled,
-    async write(tabId, work) {
-      try {
-        return await work(await db);
-      } catch (error) {
-        const message = describeStoreError(error);
-        console.error(message, error);
-        await browser.storage.local.set({ lastError: { at: Date.now(), message } });
-        await toolbar.setBadgeText({ tabId, text: '!' }).catch(() => undefined);
-        await toolbar.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS.red }).catch(() => undefined);
-        await toolbar.setBadgeTextColor({ tabId, color: BADGE_TEXT_COLOR }).catch(() => undefined);
-        return undefined;
-      }
-    },
+    mustWrite,
+    write: (tabId, work) => mustWrite(tabId, work).catch(() => undefined),
   };
 }

@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Message, PageMessage } from '@/lib/messages';
+import { ACK } from '@/lib/page/outbox';
 import { validResources } from '@/lib/page/resources';
 import {
   clearTab,
@@ -45,7 +46,7 @@ export function registerMessages(ctx: WorkerContext): void {
       case 'page_body': {
         const ref = refOf(sender, message.at);
         if (!ref) return;
-        return ctx.write(ref.tabId, async (db) => {
+        return ctx.mustWrite(ref.tabId, async (db) => {
           const result = await grouped(db, (w) =>
             recordPageBody(
               w,
@@ -61,7 +62,7 @@ export function registerMessages(ctx: WorkerContext): void {
       case 'goal_fired': {
         const ref = refOf(sender, message.firing.at);
         if (!ref) return;
-        return ctx.write(ref.tabId, async (db) => {
+        return ctx.mustWrite(ref.tabId, async (db) => {
           const firing = await grouped(db, (w) => recordFiring(w, ref, message.firing, `f-${message.id}`));
           ctx.changed(ref.tabId, firing.at);
         });
@@ -69,7 +70,7 @@ export function registerMessages(ctx: WorkerContext): void {
       case 'page_event': {
         const ref = refOf(sender, message.at);
         if (!ref) return;
-        return ctx.write(ref.tabId, async (db) => {
+        return ctx.mustWrite(ref.tabId, async (db) => {
           const signal = await grouped(db, (w) => recordSignal(w, ref, message.event, `e-${message.id}`));
           ctx.changed(ref.tabId, signal.at);
         });
@@ -78,7 +79,7 @@ export function registerMessages(ctx: WorkerContext): void {
         const ref = refOf(sender, Date.now());
         if (!ref) return;
         const items = validResources(message.items);
-        return ctx.write(ref.tabId, async (db) => {
+        return ctx.mustWrite(ref.tabId, async (db) => {
           const added = await grouped(db, (w) => recordResources(w, ref, items, ctx.decode));
           if (added.length > 0) ctx.changed(ref.tabId, earliestAt(added));
           return added.length;
@@ -89,7 +90,7 @@ export function registerMessages(ctx: WorkerContext): void {
         const ref = refOf(sender, Date.now());
         if (ref?.frameId !== 0 || typeof message.title !== 'string') return;
         const title = message.title;
-        return ctx.write(ref.tabId, async (db) => {
+        return ctx.mustWrite(ref.tabId, async (db) => {
           if (await grouped(db, (w) => setDocumentTitle(w, ref, title))) ctx.live(ref.tabId, Infinity);
         });
       }
@@ -108,9 +109,12 @@ export function registerMessages(ctx: WorkerContext): void {
       }
     }
   };
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
-    handle(raw as Message, sender),
-  );
+  // The reply is the outbox's acknowledgement (lib/page/outbox.ts): ACK once written — also for a message there was
+  // nothing to write for, which a resend would not change. A failed write rejects, and the page sends it again.
+  browser.runtime.onMessage.addListener(async (raw: unknown, sender: Runtime.MessageSender) => {
+    await handle(raw as Message, sender);
+    return ACK;
+  });
 }
 
 /** What may travel in a batch: page messages only (no batch in a batch, no extension-page command). */

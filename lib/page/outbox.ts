@@ -2,8 +2,14 @@
  * Messages from a page to the worker, delivered at least once. The worker acknowledges a message only after
  * its write committed; if the worker was stopped meanwhile (Chrome stops idle workers; a stop can land
  * mid-burst) the send fails and the message is sent again. The worker de-duplicates what it may see twice.
+ *
+ * Only the reply `ACK` acknowledges. Anything else is a failure to retry: a write that failed is answered by
+ * webextension-polyfill with an error object, which the browser's own sendMessage resolves with, not rejects.
  */
+export const ACK = true;
+
 export interface OutboxEnv<M> {
+  /** Resolves with the worker's reply: `ACK` once the message is written. */
   send: (message: M) => Promise<unknown>;
   schedule: (fn: () => void, ms: number) => void;
   /** Messages waiting at most; beyond it the oldest are dropped (a page that cannot reach the worker at all). */
@@ -13,7 +19,7 @@ export interface OutboxEnv<M> {
   maxTries?: number;
 }
 
-export function createOutbox<M>(env: OutboxEnv<M>): { push: (message: M) => void; size: () => number } {
+export function createOutbox<M>(env: OutboxEnv<M>): { push: (message: M) => void } {
   const maxQueue = env.maxQueue ?? 500;
   const retryMs = env.retryMs ?? 500;
   const maxTries = env.maxTries ?? 30;
@@ -23,17 +29,17 @@ export function createOutbox<M>(env: OutboxEnv<M>): { push: (message: M) => void
 
   const attempt = (item: { message: M; tries: number }) => {
     item.tries++;
-    env.send(item.message).then(
-      () => {
-        rounds = 0;
-      },
-      () => {
-        if (item.tries >= maxTries) return;
-        waiting.push(item);
-        if (waiting.length > maxQueue) waiting.shift();
-        retryLater();
-      },
-    );
+    const retry = () => {
+      if (item.tries >= maxTries) return;
+      waiting.push(item);
+      if (waiting.length > maxQueue) waiting.shift();
+      retryLater();
+    };
+    // An answer, even a failure, means the worker runs: the next retry need not wait long.
+    env.send(item.message).then((reply) => {
+      rounds = 0;
+      if (reply !== ACK) retry();
+    }, retry);
   };
   const retryLater = () => {
     if (scheduled) return;
@@ -47,6 +53,5 @@ export function createOutbox<M>(env: OutboxEnv<M>): { push: (message: M) => void
   };
   return {
     push: (message) => attempt({ message, tries: 0 }),
-    size: () => waiting.length,
   };
 }
