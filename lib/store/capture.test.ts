@@ -401,6 +401,34 @@ describe('requests the page witnessed (resource timing) when the worker lost the
     expect(await db.count('pendingBodies')).toBe(0);
   });
 
+  it('keeps both reasons when the witness takes a body the page hooks could only partly hand over', async () => {
+    const url = 'https://www.google-analytics.com/g/collect?v=2&tid=G-TEST1&cid=1.2';
+    // Two events in a body over the 64 KiB cap: the first is whole, the second is cut.
+    const body = `en=sign_up\nen=scroll&ep.pad=${'a'.repeat(70_000)}`;
+    await recordPageBody(
+      db,
+      {
+        tabId: 7,
+        frameId: 0,
+        at: 5_000,
+        url,
+        method: 'POST',
+        body: Buffer.from(body).toString('base64'),
+        encoding: 'base64',
+      },
+      decodeRequest,
+    );
+    const added = await recordResources(
+      db,
+      { tabId: 7, frameId: 0 },
+      [{ url, at: 5_001, initiator: 'beacon', status: 0 }],
+      decodeRequest,
+    );
+    const signUp = added.find((h) => h.event === 'sign_up');
+    expect(signUp?.partial).toContain('the browser did not report it');
+    expect(signUp?.partial).toContain('truncated at 64 KiB');
+  });
+
   it('pairs repeated requests to one URL one to one', async () => {
     await recordRequest(db, req({ url: pixel, at: 5_000 }), decodeRequest);
     const added = await recordResources(

@@ -133,10 +133,7 @@ export async function recordRequest(
           : undefined;
       const pending = recovered ?? (await takePending(tx.objectStore('pendingBodies'), req.tabId, hash, req.at));
       if (pending) {
-        // An empty body from the hooks: the call had none (`sendBeacon(url)`), so nothing was withheld.
-        text = pending.body === '' ? undefined : pending.body;
-        state = pending.body === '' ? 'none' : 'page';
-        note = pending.partial;
+        ({ text, state, note } = fromPage(pending));
         hits = decode({ url: req.url, method: req.method, body: text, type: req.type });
       }
     }
@@ -190,6 +187,12 @@ async function nearestWitness(
   near.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at));
   const key = near[0]!.requestKey;
   return rows.filter((h) => h.requestKey === key);
+}
+
+/** A body the page hooks handed over. Empty: the call had none (`sendBeacon(url)`), so nothing was withheld. */
+function fromPage(pending: { body: string; partial?: string }): { text?: string; state: BodyState; note?: string } {
+  const note = pending.partial;
+  return pending.body === '' ? { state: 'none', note } : { text: pending.body, state: 'page', note };
 }
 
 async function takePending(
@@ -322,6 +325,9 @@ export async function recordOutcome(
   });
 }
 
+const RECOVERED =
+  'recovered from the page’s own list of requests: the browser did not report it to Tagwatch (a stopped worker, or a keepalive fetch, which Firefox does not show extensions)';
+
 /** A request the page's resource timing reported (lib/page/resources.ts). */
 export interface ResourceWitness {
   url: string;
@@ -369,15 +375,14 @@ export async function recordResources(
       // The page hooks may have handed its body over already (webRequest saw no body, or nothing: Firefox's
       // keepalive fetch), waiting for a webRequest report that never came: the witness takes it.
       const pending = await takePending(tx.objectStore('pendingBodies'), ref.tabId, hash, item.at);
-      const body = pending && pending.body !== '' ? pending.body : undefined;
+      const {
+        text: body,
+        state,
+        note,
+      } = pending
+        ? fromPage(pending)
+        : { state: method === 'POST' ? ('missing' as const) : ('none' as const), text: undefined, note: undefined };
       const withBody = pending ? decode({ url: item.url, method: pending.method, body }) : hits;
-      const state: BodyState = pending
-        ? body === undefined
-          ? 'none'
-          : 'page'
-        : method === 'POST'
-          ? 'missing'
-          : 'none';
       const rowsFor = rows(
         withBody.length > 0 ? withBody : hits,
         {
@@ -395,7 +400,8 @@ export async function recordResources(
           urlHash: hash,
         },
         body,
-        'recovered from the page’s own list of requests: the browser did not report it to Tagwatch (a stopped worker, or a keepalive fetch, which Firefox does not show extensions)',
+        // Why the body is partial too, when the hooks said so: both are true of this hit.
+        [RECOVERED, note].filter(Boolean).join('; '),
       );
       for (const row of rowsFor) await store.put(row);
       stored.push(...rowsFor);
