@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { NameAndId } from './NameAndId';
 import type { Funnel, Plan } from '@/lib/goals/types';
 import {
   addAlternative,
@@ -131,36 +132,16 @@ function FunnelForm({ draft, isNew, plan }: { draft: FunnelDraft; isNew: boolean
       <h3 id="funnel-form-title">
         {isNew ? `New funnel in “${plan.name}”` : `Edit funnel “${draft.name || draft.id}”`}
       </h3>
-      <div class="field">
-        <label for="funnel-name">Name</label>
-        <input
-          id="funnel-name"
-          ref={first}
-          value={draft.name}
-          placeholder="Checkout"
-          required
-          data-testid="funnel-name"
-          onInput={(e) => {
-            const name = e.currentTarget.value;
-            updateFunnelDraft((d) => renameFunnelDraft(d, name, takenFunnelIds()));
-          }}
-        />
-      </div>
-      <div class="field">
-        <label for="funnel-id">Id</label>
-        <input
-          id="funnel-id"
-          value={draft.id}
-          required
-          aria-describedby="funnel-id-hint"
-          data-testid="funnel-id"
-          onInput={(e) => {
-            const id = e.currentTarget.value;
-            updateFunnelDraft((d) => ({ ...d, id, idEdited: true }));
-          }}
-        />
-        <small id="funnel-id-hint">Made from the name. Journeys name it: {'{ "expectFunnel": "…" }'}.</small>
-      </div>
+      <NameAndId
+        kind="funnel"
+        name={draft.name}
+        id={draft.id}
+        placeholder="Checkout"
+        hint={'Made from the name. Journeys name it: { "expectFunnel": "…" }.'}
+        nameRef={first}
+        onName={(name) => updateFunnelDraft((d) => renameFunnelDraft(d, name, takenFunnelIds()))}
+        onId={(id) => updateFunnelDraft((d) => ({ ...d, id, idEdited: true }))}
+      />
       <fieldset>
         <legend>Steps, in the order a visitor takes them</legend>
         <ol class="steps">

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { NameAndId } from './NameAndId';
 import { TRIGGER_KINDS } from '@/lib/goals/schema';
 import type { GoalCategory, TriggerKind } from '@/lib/goals/types';
 import { CATEGORY_LABELS, TRIGGER_LABELS } from '@/lib/words';
@@ -96,38 +97,16 @@ export function GoalForm({ draft, isNew, planName }: Props) {
       <h3 id="goal-form-title">{isNew ? `New goal in “${planName}”` : `Edit goal “${draft.name || draft.id}”`}</h3>
       <fieldset>
         <legend>The goal</legend>
-        <div class="field">
-          <label for="goal-name">Name</label>
-          <input
-            id="goal-name"
-            ref={first}
-            value={draft.name}
-            placeholder="Newsletter signup"
-            required
-            data-testid="goal-name"
-            onInput={(e) => {
-              const name = e.currentTarget.value;
-              updateDraft((d) => withName(d, name, takenIds()));
-            }}
-          />
-        </div>
-        <div class="field">
-          <label for="goal-id">Id</label>
-          <input
-            id="goal-id"
-            value={draft.id}
-            required
-            aria-describedby="goal-id-hint"
-            data-testid="goal-id"
-            onInput={(e) => {
-              const id = e.currentTarget.value;
-              updateDraft((d) => ({ ...d, id, idEdited: true }));
-            }}
-          />
-          <small id="goal-id-hint">
-            Made from the name. Reports use it; a site plan’s goal replaces the general goal with the same id.
-          </small>
-        </div>
+        <NameAndId
+          kind="goal"
+          name={draft.name}
+          id={draft.id}
+          placeholder="Newsletter signup"
+          hint="Made from the name. Reports use it; a site plan’s goal replaces the general goal with the same id."
+          nameRef={first}
+          onName={(name) => updateDraft((d) => withName(d, name, takenIds()))}
+          onId={(id) => updateDraft((d) => ({ ...d, id, idEdited: true }))}
+        />
         <div class="field">
           <label for="goal-category">Category</label>
           <select

@@ -34,62 +34,58 @@ export function CompareView({ loaded }: { loaded: Loaded<VisitComparison> | unde
       {c.steps.length === 0 ? (
         <p class="muted">Neither visit reached a step of a funnel of the plans.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Funnel</th>
-              <th>Step</th>
-              <th>A</th>
-              <th>B</th>
-              <th>Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s) => (
-              <tr
-                key={`${s.funnelId}-${s.goal}`}
-                class={`change-${s.change}`}
-                data-testid="compare-step"
-                data-change={s.change}
-              >
-                <td>{s.funnel}</td>
-                <td>{s.name}</td>
-                <td>{STEP_SHORT[s.a]}</td>
-                <td>{STEP_SHORT[s.b]}</td>
-                <td>{s.change === 'same' ? '—' : s.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DiffTable
+          heads={['Funnel', 'Step']}
+          testId="compare-step"
+          rows={steps.map((s) => ({
+            key: `${s.funnelId}-${s.goal}`,
+            change: s.change,
+            cells: [s.funnel, s.name, STEP_SHORT[s.a], STEP_SHORT[s.b], s.change === 'same' ? '—' : s.text],
+          }))}
+        />
       )}
       <h3>Tag by tag</h3>
-      <table>
-        <thead>
-          <tr>
-            <th>Tag</th>
-            <th>Event</th>
-            <th>A</th>
-            <th>B</th>
-            <th>Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tags.map((t) => (
-            <tr
-              key={`${t.vendor}-${t.event}`}
-              class={`change-${t.change}`}
-              data-testid="compare-tag"
-              data-change={t.change}
-            >
-              <td>{t.name}</td>
-              <td>{eventWords(t.event)}</td>
-              <td>{tallyWords(t.a)}</td>
-              <td>{tallyWords(t.b)}</td>
-              <td>{t.change === 'same' ? '—' : t.change}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DiffTable
+        heads={['Tag', 'Event']}
+        testId="compare-tag"
+        rows={tags.map((t) => ({
+          key: `${t.vendor}-${t.event}`,
+          change: t.change,
+          cells: [t.name, eventWords(t.event), tallyWords(t.a), tallyWords(t.b), t.change === 'same' ? '—' : t.change],
+        }))}
+      />
     </section>
+  );
+}
+
+interface DiffRow {
+  key: string;
+  change: string;
+  /** What is compared (two cells), then A, B and the change. */
+  cells: [string, string, string, string, string];
+}
+
+/** One comparison table: what is compared, its value in A and in B, and the change, each row marked by its change. */
+function DiffTable({ heads, testId, rows }: { heads: [string, string]; testId: string; rows: DiffRow[] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          {[...heads, 'A', 'B', 'Change'].map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} class={`change-${r.change}`} data-testid={testId} data-change={r.change}>
+            {r.cells.map((cell, i) => (
+              // Fixed columns: a cell's place is its identity.
+              <td key={i}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
