@@ -180,9 +180,12 @@ describe('the audit of the demo shop', () => {
     const popup = await openPopup(tabId);
     await popup.getByTestId('tab-findings').click();
     await popup.getByTestId('finding').first().waitFor();
-    const findings = await attrs(popup, 'finding', ['kind', 'severity']);
-    const errors = findings.filter((f) => f.severity === 'error').map((f) => f.kind);
-    expect(errors.sort()).toEqual(['duplicate_hit', 'missing_tag', 'missing_tag', 'pii_in_hit']);
+    const errors = async () =>
+      (await attrs(popup, 'finding', ['kind', 'severity']))
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.kind)
+        .sort();
+    await expect.poll(errors).toEqual(['duplicate_hit', 'missing_tag', 'missing_tag', 'pii_in_hit']);
     // The tab counts the errors.
     expect(await popup.locator('#tab-findings .tab-count').textContent()).toBe('4');
 

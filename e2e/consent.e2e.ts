@@ -296,20 +296,20 @@ describe("the extension in a visitor's browser", () => {
     const popup = await ext.popup(tabId);
     await popup.getByTestId('tab-consent').click();
     await popup.getByTestId('cookie-row').first().waitFor();
-    const kinds = await popup
-      .getByTestId('consent-answer')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')));
-    expect(kinds).toEqual(['Default', 'Answer']);
+    const kinds = () =>
+      popup.getByTestId('consent-answer').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')));
+    await expect.poll(kinds).toEqual(['Default', 'Answer']);
     const denied = await popup.getByTestId('consent-answer').nth(1).locator('[data-state="denied"]').count();
     expect(denied).toBeGreaterThanOrEqual(2);
     const fbp = popup.locator('[data-testid="cookie-row"][data-cookie="_fbp"]');
     expect(await fbp.textContent()).toMatch(/_fbp.*set before consent.*Meta Pixel.*ads/);
     // The Findings tab names them in plain words.
     await popup.getByTestId('tab-findings').click();
-    const labels = await popup
-      .getByTestId('finding')
-      .evaluateAll((els) => els.map((el) => el.querySelector('.finding-label strong')?.textContent));
-    expect(labels).toEqual(expect.arrayContaining(['Sent before consent', 'Cookie stored before consent']));
+    const labels = () =>
+      popup
+        .getByTestId('finding')
+        .evaluateAll((els) => els.map((el) => el.querySelector('.finding-label strong')?.textContent));
+    await expect.poll(labels).toEqual(expect.arrayContaining(['Sent before consent', 'Cookie stored before consent']));
     await popup.close();
     await page.close();
   });

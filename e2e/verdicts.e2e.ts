@@ -172,26 +172,30 @@ describe('the demo shop, audited with the default plan', () => {
     expect(await popup.getByTestId('site-kind').textContent()).toMatch(
       /^This page reads as a shop \(add-to-cart button/,
     );
-    const rows = await popup
-      .getByTestId('goal-row')
-      .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-goal')}:${el.getAttribute('data-state')}`));
-    expect(rows).toEqual([
-      'newsletter_signup:tracked',
-      'add_to_cart:problem',
-      'purchase:tracked',
-      'add_to_cart_text:owned',
-      'add_to_cart_event:owned',
-    ]);
+    const rows = () =>
+      popup
+        .getByTestId('goal-row')
+        .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-goal')}:${el.getAttribute('data-state')}`));
+    await expect
+      .poll(rows)
+      .toEqual([
+        'newsletter_signup:tracked',
+        'add_to_cart:problem',
+        'purchase:tracked',
+        'add_to_cart_text:owned',
+        'add_to_cart_event:owned',
+      ]);
     const folded = popup.getByTestId('goals-folded');
     expect(await folded.textContent()).toBe('5 goals not triggered on this page — show');
     await folded.click();
     expect(await popup.getByTestId('goal-row').count()).toBe(10);
     // The Findings tab says "Missing tag", as every other surface does.
     await popup.getByTestId('tab-findings').click();
-    const labels = await popup
-      .getByTestId('finding')
-      .evaluateAll((els) => els.map((el) => el.querySelector('.finding-label strong')?.textContent));
-    expect(labels.sort()).toEqual(['Missing tag', 'Personal data sent', 'Sent twice']);
+    const labels = () =>
+      popup
+        .getByTestId('finding')
+        .evaluateAll((els) => els.map((el) => el.querySelector('.finding-label strong')?.textContent).sort());
+    await expect.poll(labels).toEqual(['Missing tag', 'Personal data sent', 'Sent twice']);
     await popup.close();
   });
 });

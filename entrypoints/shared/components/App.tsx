@@ -147,7 +147,7 @@ export function App({
             {...(actions.openSidePanel ? { onOpenSidePanel: actions.openSidePanel } : {})}
             onOpenHistory={actions.openHistory}
           />
-          {model.audit && <ExportBar onExport={actions.exportReport} onCopy={actions.copySummary} />}
+          <ExportBar onExport={actions.exportReport} onCopy={actions.copySummary} ready={model.audit !== undefined} />
           <TabBar tabs={list} selected={active?.id ?? ''} onSelect={select} label="Tagwatch views" />
           {active && <TabPanel id={active.id}>{active.render()}</TabPanel>}
         </>

@@ -5,6 +5,11 @@ import './ExportBar.css';
 interface ExportBarProps {
   onExport: (kind: ExportKind) => void;
   onCopy: () => Promise<void>;
+  /**
+   * False until the page's audit is ready: the buttons are drawn, disabled, from the start, so that nothing
+   * below them moves when the audit arrives (a click aimed at a view's tab would land on an export).
+   */
+  ready: boolean;
 }
 
 const DOWNLOADS: ReadonlyArray<{ kind: ExportKind; testId: string; label: string; title: string }> = [
@@ -40,10 +45,12 @@ const DOWNLOADS: ReadonlyArray<{ kind: ExportKind; testId: string; label: string
   },
 ];
 
+const WAIT = 'The report is being prepared: a moment';
+
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; message: string };
 
 /** The report's exports: a WAI-ARIA toolbar — one tab stop, arrow keys move between the buttons. */
-export function ExportBar({ onExport, onCopy }: ExportBarProps) {
+export function ExportBar({ onExport, onCopy, ready }: ExportBarProps) {
   const bar = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
   const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
@@ -86,7 +93,8 @@ export function ExportBar({ onExport, onCopy }: ExportBarProps) {
             type="button"
             key={d.kind}
             data-testid={d.testId}
-            title={d.title}
+            title={ready ? d.title : WAIT}
+            disabled={!ready}
             tabIndex={i === current ? 0 : -1}
             onClick={() => {
               setCurrent(i);
@@ -99,7 +107,8 @@ export function ExportBar({ onExport, onCopy }: ExportBarProps) {
         <button
           type="button"
           data-testid="copy-summary"
-          title="Copy the summary (Markdown) to paste into an email, a chat or a ticket"
+          title={ready ? 'Copy the summary (Markdown) to paste into an email, a chat or a ticket' : WAIT}
+          disabled={!ready}
           tabIndex={current === count - 1 ? 0 : -1}
           onClick={copySummary}
         >

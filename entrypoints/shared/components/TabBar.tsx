@@ -7,8 +7,11 @@ export interface TabItem {
   /** Also names the test id (`tab-${id}`) and the panel (`panel-${id}`). */
   id: string;
   label: string;
-  /** A figure beside the label (how many tags, hits, findings). */
-  count?: number;
+  /**
+   * A figure beside the label (how many tags, hits, findings); `pending` while it is worked out: its place is kept,
+   * so that no tab moves when it arrives.
+   */
+  count?: number | 'pending';
   /** Draws the count in red: something needs attention. */
   alert?: boolean;
 }
@@ -53,8 +56,15 @@ export function TabBar({ tabs, selected, onSelect, label }: TabBarProps) {
             onClick={() => onSelect(t.id)}
           >
             {t.label}
-            {t.count !== undefined && (
-              <span class={t.alert ? 'tab-count alert' : 'tab-count'}>{t.count.toLocaleString('en-US')}</span>
+            {t.count === 'pending' ? (
+              // A space, not nothing: the pill then sits on the text's baseline as a figure's does.
+              <span class="tab-count pending" aria-hidden="true">
+                {'\u00a0'}
+              </span>
+            ) : (
+              t.count !== undefined && (
+                <span class={t.alert ? 'tab-count alert' : 'tab-count'}>{t.count.toLocaleString('en-US')}</span>
+              )
             )}
           </button>
         );

@@ -79,27 +79,15 @@ export function tagwatchViews(model: ViewModel, ctx: ViewContext): TagwatchView[
       id: 'findings',
       label: 'Findings',
       // The count is of errors: what needs fixing. Warnings and notes are in the view.
-      ...(model.audit ? { count: errors, alert: errors > 0 } : {}),
+      ...(model.audit ? { count: errors, alert: errors > 0 } : { count: 'pending' as const }),
       render: () => (
         <FindingsView groups={model.audit?.findings ?? []} onShowGoal={ctx.showGoal} onShowHit={ctx.showHit} />
       ),
     },
-    // Only where the plans' funnels apply to the visit: a page of no funnel gets no empty tab.
-    ...(model.funnels
-      ? [
-          {
-            id: 'funnels',
-            label: 'Funnels',
-            count: model.funnels.untracked.length,
-            alert: model.funnels.untracked.length > 0,
-            render: () => (model.funnels ? <FunnelsView visit={model.funnels} /> : null),
-          },
-        ]
-      : []),
     {
       id: 'consent',
       label: 'Consent',
-      ...(consent ? { count: consent.trackingCookies, alert: consent.errors > 0 } : {}),
+      ...(consent ? { count: consent.trackingCookies, alert: consent.errors > 0 } : { count: 'pending' as const }),
       render: () => (consent ? <ConsentView model={consent} /> : <p class="muted">Loading…</p>),
     },
     {
@@ -130,5 +118,18 @@ export function tagwatchViews(model: ViewModel, ctx: ViewContext): TagwatchView[
         />
       ),
     },
+    // Only where the plans' funnels apply to the visit: a page of no funnel gets no empty tab. Last: it appears
+    // when the funnels are worked out, after the page's data, and no tab moves under the user's pointer then.
+    ...(model.funnels
+      ? [
+          {
+            id: 'funnels',
+            label: 'Funnels',
+            count: model.funnels.untracked.length,
+            alert: model.funnels.untracked.length > 0,
+            render: () => (model.funnels ? <FunnelsView visit={model.funnels} /> : null),
+          },
+        ]
+      : []),
   ];
 }
