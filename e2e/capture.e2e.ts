@@ -159,7 +159,7 @@ describe('capturing the tag hits a page sends', () => {
     await expect.poll(() => popup.getByTestId('export-json').isEnabled()).toBe(true);
     await expect.poll(() => popup.locator('#tab-consent .tab-count:not(.pending)').count()).toBe(1);
     const placements = await popup.evaluate(() => (window as unknown as { tabPlacements: string[] }).tabPlacements);
-    expect(placements, placements.join("\n")).toHaveLength(1);
+    expect(placements, placements.join('\n')).toHaveLength(1);
     await popup.close();
     await page.close();
   });

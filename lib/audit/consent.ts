@@ -113,7 +113,7 @@ function vendorRefused(answers: readonly ConsentAnswer[], need: ConsentNeed, at:
     if (a.tcf && a.kind === 'answer' && !a.tcf.error) latest = a;
   }
   const tcf = latest?.tcf;
-  if (!tcf || !tcf.gdprApplies) return false;
+  if (!tcf?.gdprApplies) return false;
   return !tcf.vendorConsents.includes(need.tcfVendorId) && !tcf.vendorLegitimateInterests.includes(need.tcfVendorId);
 }
 

@@ -134,7 +134,7 @@ export const adobeAnalytics: TagDecoder = {
     const path = url.pathname;
     if (path.includes(BEACON)) {
       if (isAdobeHost(url.hostname) || APPMEASUREMENT_PATH.test(path)) return true;
-      return url.search.includes('AQB=1') || (req.body !== undefined && req.body.includes('AQB=1'));
+      return url.search.includes('AQB=1') || req.body?.includes('AQB=1') === true;
     }
     return path.endsWith('.js') && libraryScript(path) !== undefined;
   },

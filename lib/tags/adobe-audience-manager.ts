@@ -39,7 +39,7 @@ export const adobeAudienceManager: TagDecoder = {
     const host = url.hostname;
     const alias = host.slice(0, host.indexOf('.'));
     const fields =
-      req.body && req.body.includes('=') && !req.body.trimStart().startsWith('{')
+      req.body?.includes('=') && !req.body.trimStart().startsWith('{')
         ? [queryOf(url), parseForm(req.body)]
         : [queryOf(url)];
     const params: Record<string, string> = {};

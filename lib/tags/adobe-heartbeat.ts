@@ -94,7 +94,7 @@ export const adobeHeartbeat: TagDecoder = {
   },
   decode: (url, req): TagHit[] => {
     if (!domainIs(url.hostname, 'hb-api.omtrdc.net')) {
-      const body = req.body && req.body.includes('s:event:type=') ? parseForm(req.body) : undefined;
+      const body = req.body?.includes('s:event:type=') ? parseForm(req.body) : undefined;
       if (!body) return [legacyHit(queryOf(url))];
       return [legacyHit(queryOf(url).concat(body))];
     }

@@ -1,4 +1,4 @@
-import { hostIs, nameTable, parseForm, Query, queryOf, readBody, safeDecode, withForm } from './params';
+import { hostIs, nameTable, parseForm, type Query, queryOf, readBody, safeDecode, withForm } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Criteo OneTag (account = `a`): GET https://sslwidget.criteo.com/event?a=ACCOUNT&v=5.x&p0=…&p1=…&…&tld=…&fu=…

@@ -1,7 +1,7 @@
 import { BODY_CAP } from './body';
 import { GOOGLE_CONSENT_NAMES, writeConsent } from './google-consent';
 import { gtagScriptId, gtagScriptParams } from './gtm';
-import { flatten, hostIs, isRecord, parseForm, parseJson, Query, queryOf, str } from './params';
+import { flatten, hostIs, isRecord, parseForm, parseJson, type Query, queryOf, str } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // GA4 (gtag.js / GTM, Measurement Protocol v2):

@@ -27,7 +27,7 @@ export const piwikPro: TagDecoder = {
     const tracker = isTracker(path);
     if (tracker === undefined) return false;
     if (tracker === 'piwik' && !isPiwikProTracking(url, req.body)) return false;
-    return queryOf(url).has('idsite') || (req.body !== undefined && req.body.includes('idsite='));
+    return queryOf(url).has('idsite') || req.body?.includes('idsite=') === true;
   },
   decode: (url, req): TagHit[] => {
     if (url.pathname.endsWith('/ppms.js'))

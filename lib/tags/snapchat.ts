@@ -1,4 +1,4 @@
-import { flatten, isRecord, namedParams, nameTable, Query, queryOf, readBody, str, withForm } from './params';
+import { flatten, isRecord, namedParams, nameTable, type Query, queryOf, readBody, str, withForm } from './params';
 import type { HitRequest, TagDecoder, TagHit } from './types';
 
 // Snap Pixel (pixel id = `pid`, a UUID), on tr.snapchat.com and its twins (tr6., tr-shadow.):

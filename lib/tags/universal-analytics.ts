@@ -1,6 +1,6 @@
 import { BODY_CAP } from './body';
 import { gtagScriptId, gtagScriptParams } from './gtm';
-import { hostIs, parseForm, Query, queryOf } from './params';
+import { hostIs, parseForm, type Query, queryOf } from './params';
 import type { TagDecoder, TagHit } from './types';
 
 // Universal Analytics (analytics.js / gtag.js with UA- ids), Measurement Protocol v1 — retired by Google, still on

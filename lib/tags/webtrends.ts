@@ -68,9 +68,7 @@ export const webtrends: TagDecoder = {
     if (path.endsWith('/dcs.gif')) {
       if (isWebtrendsHost(url.hostname)) return true;
       const search = url.search;
-      return (
-        search.includes('dcsuri=') || search.includes('WT.') || (req.body !== undefined && req.body.includes('dcsuri='))
-      );
+      return search.includes('dcsuri=') || search.includes('WT.') || req.body?.includes('dcsuri=') === true;
     }
     return (
       path.endsWith('.js') && isWebtrendsHost(url.hostname) && LIBRARIES.has(path.slice(path.lastIndexOf('/') + 1))
@@ -83,7 +81,7 @@ export const webtrends: TagDecoder = {
         { vendor: 'webtrends', event: 'library_load', params: { script: path.slice(path.lastIndexOf('/') + 1) } },
       ];
     }
-    const fields = req.body && req.body.includes('=') ? queryOf(url).concat(parseForm(req.body)) : queryOf(url);
+    const fields = req.body?.includes('=') ? queryOf(url).concat(parseForm(req.body)) : queryOf(url);
     const params: Record<string, string> = {};
     for (const [key, value] of fields) if (!SKIP.has(key)) params[NAMES[key] ?? key] = value;
     const dl = fields.get('WT.dl');
