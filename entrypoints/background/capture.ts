@@ -82,14 +82,16 @@ export function registerCapture(
     });
   };
   // One set of listeners per pattern list, each with closures of its own (a browser keeps one registration per
-  // function). Returns what removes them.
-  const listen = (patterns: string[]) => {
+  // function). Request headers are read only where they may name an account (`headerPatterns`): every other tag
+  // request costs one event fewer. Returns what removes them.
+  const listen = (patterns: string[], headerPatterns = patterns) => {
     const only = requestFilter(patterns);
     const onHeaders = (d: WebRequest.OnBeforeSendHeadersDetailsType) => headers(d);
     const onOutcome = (d: unknown) => outcome(d);
     const onResponse = (d: WebRequest.OnHeadersReceivedDetailsType) => onTagResponse?.(d);
     const { onBeforeSendHeaders, onHeadersReceived, onCompleted, onErrorOccurred } = browser.webRequest;
-    onBeforeSendHeaders.addListener(onHeaders, only, ['requestHeaders']);
+    if (headerPatterns.length > 0)
+      onBeforeSendHeaders.addListener(onHeaders, requestFilter(headerPatterns), ['requestHeaders']);
     if (onTagResponse) onHeadersReceived.addListener(onResponse, only, ['responseHeaders']);
     onCompleted.addListener(onOutcome, only);
     onErrorOccurred.addListener(onOutcome, only);
@@ -100,7 +102,7 @@ export function registerCapture(
       onErrorOccurred.removeListener(onOutcome);
     };
   };
-  listen(hosts.registry());
+  listen(hosts.registry(), hosts.authRegistry());
   // A learned host's listeners, removed when it is forgotten. Nothing else is ever removed, so no request of a
   // host already heard completes while its listener is away.
   const learnedListeners = new Map<string, () => void>();
@@ -136,7 +138,15 @@ export function registerCapture(
         let since = req.at;
         const hits = await grouped(db, (w) =>
           // A witness of the same request (resource timing), timed earlier, replaced: the views drop it too.
-          recordRequest(w, req, ctx.decode, decoded, (witnessAt) => (since = Math.min(since, witnessAt))),
+          recordRequest(
+            w,
+            req,
+            ctx.decode,
+            decoded,
+            (witnessAt) => (since = Math.min(since, witnessAt)),
+            // Asked when the write runs: a witness written by an earlier write of the group is known by then.
+            ctx.witnesses.mayExist(d.tabId, req.at),
+          ),
         );
         if (hits.length === 0) return;
         ctx.changed(d.tabId, since);

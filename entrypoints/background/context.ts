@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { decodeRequest, mayCarryHits, type CustomEndpoint, type HitRequest, type TagHit } from '@/lib/tags';
-import { describeStoreError, openStore, type TagwatchDB } from '@/lib/store';
+import { describeStoreError, openStore, witnessTracker, type TagwatchDB, type WitnessTracker } from '@/lib/store';
 import { CHANGES_CHANNEL, type ChangeNotice } from '@/lib/messages';
 import { PLANS_KEY } from '@/lib/goals/plans-setting';
 import { coalesce, type Coalesced } from '@/lib/view/coalesce';
@@ -25,6 +25,8 @@ export interface WorkerContext {
    * (`live`), the badge and the audits follow (`settled`). `-Infinity`: everything; `Infinity`: its pages only.
    */
   changed: (tabId: number, since: number) => void;
+  /** Which tabs may have resource-timing witnesses stored: a hit's lookup of its witness is skipped where none can. */
+  witnesses: WitnessTracker;
   /** Tell open views, within a frame, which part of the tab's records to read again. Never held back. */
   live: (tabId: number, since: number) => void;
   /** The tab's audit may have changed: the badge and open views redo it (at most one per 150 ms per tab). */
@@ -122,6 +124,7 @@ export function openWorkerContext(): WorkerContext {
   };
   return {
     db,
+    witnesses: witnessTracker(Date.now()),
     decode: (req) => decodeRequest(req, { endpoints }),
     mayCarryHits: (url) => mayCarryHits(url, { endpoints }),
     changed(tabId, since) {

@@ -80,7 +80,12 @@ export function registerMessages(ctx: WorkerContext): void {
         if (!ref) return;
         const items = validResources(message.items);
         return ctx.mustWrite(ref.tabId, async (db) => {
-          const added = await grouped(db, (w) => recordResources(w, ref, items, ctx.decode));
+          const added = await grouped(db, async (w) => {
+            const stored = await recordResources(w, ref, items, ctx.decode);
+            // Noted before the group's next write runs: a request written after this must look its witness up.
+            if (stored.length > 0) ctx.witnesses.noted(ref.tabId);
+            return stored;
+          });
           if (added.length > 0) ctx.changed(ref.tabId, earliestAt(added));
           return added.length;
         });

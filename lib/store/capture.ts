@@ -110,6 +110,8 @@ export async function recordRequest(
   decoded?: TagHit[],
   /** Told when the request replaced rows its resource-timing witness had stored, with the witness's time. */
   onReplaced?: (witnessAt: number) => void,
+  /** False when no witness can have been stored for it (lib/store/witness-tracker.ts): one read fewer per hit. */
+  mayHaveWitness = true,
 ): Promise<StoredHit[]> {
   const facts = bodyFacts(req.body);
   const first = decoded ?? decodeCaptured(req, decode);
@@ -120,7 +122,7 @@ export async function recordRequest(
     const store = tx.objectStore('hits');
     // The page's resource timing may have recorded this request first (its webRequest event was queued while
     // the worker restarted): the browser's own report replaces that witness, keeping a body it was given.
-    const witness = await nearestWitness(store, req.tabId, hash, req.at);
+    const witness = mayHaveWitness ? await nearestWitness(store, req.tabId, hash, req.at) : undefined;
     let hits = first;
     let { state, note } = facts;
     let text = facts.text;

@@ -12,3 +12,4 @@ export * from './web-request';
 export { newId, urlHash } from './ids';
 export * from './visits';
 export * from './history';
+export * from './witness-tracker';

@@ -74,3 +74,15 @@ it('covers every host of the registry with a pattern of its subdomains', () => {
   hosts.learn('metrics.shop.example');
   expect(hosts.registry()).toEqual(VENDOR_DOMAINS.map((h) => `*://*.${h}/*`));
 });
+
+it('reads request headers only on the hosts of the vendors that send their account as Basic auth', () => {
+  const hosts = listenHosts();
+  const auth = hosts.authRegistry();
+  expect(heard(auth, 'https://api.segment.io/v1/t')).toBe(true);
+  expect(heard(auth, 'https://hosted.rudderlabs.com/v1/track')).toBe(true);
+  expect(heard(auth, 'https://example.dataplane.rudderstack.com/v1/track')).toBe(true);
+  expect(heard(auth, 'https://www.google-analytics.com/g/collect')).toBe(false);
+  expect(heard(auth, 'https://www.facebook.com/tr/')).toBe(false);
+  // Every one of them is in the registry: the header listener never hears a host the others do not.
+  expect(auth.every((p) => hosts.registry().includes(p))).toBe(true);
+});

@@ -1,4 +1,10 @@
-import { VENDOR_DOMAINS } from './vendors';
+import { DECODERS } from './registry';
+import { VENDOR_DOMAINS, VENDORS } from './vendors';
+
+/** The hosts of the vendors whose SDKs send their account in a Basic `Authorization` header. */
+const AUTH_HOSTS: readonly string[] = DECODERS.filter((d) => d.accountInBasicAuth).flatMap(
+  (d) => VENDORS[d.vendor].hosts,
+);
 
 // The hosts whose requests' outcomes the worker listens for. Every request goes through onBeforeRequest (that is
 // where hits are found); the later events of a request — its headers, its completion, its error — are only worth
@@ -26,6 +32,11 @@ export interface Learned {
 export interface ListenHosts {
   /** The registry's hosts (with subdomains) as match patterns: one set of listeners, registered once. */
   registry: () => string[];
+  /**
+   * The registry's hosts of the vendors whose SDKs send their account as Basic auth (Segment, RudderStack): the
+   * only ones whose request headers are read. Learned hosts are read too (a first-party proxy of either).
+   */
+  authRegistry: () => string[];
   /** Every pattern listened to now: the registry's and the learned hosts'. */
   patterns: () => string[];
   /**
@@ -42,13 +53,17 @@ export interface ListenHosts {
 /** A name a match pattern can hold as `*.name`: a DNS name, not an IP address or a bracketed IPv6 one. */
 const DNS_NAME = /^(?=.*[a-z])[a-z\d.-]+$/;
 
-export function listenHosts(registry: readonly string[] = VENDOR_DOMAINS): ListenHosts {
+export function listenHosts(
+  registry: readonly string[] = VENDOR_DOMAINS,
+  authHosts: readonly string[] = AUTH_HOSTS,
+): ListenHosts {
   const learned = new Set<string>();
   const covered = (hostname: string) => registry.some((h) => under(hostname, h)) || learned.has(hostname);
   const withSubdomains = (host: string) => (DNS_NAME.test(host) ? `*://*.${host}/*` : `*://${host}/*`);
   const exact = (host: string) => `*://${host}/*`;
   return {
     registry: () => registry.map(withSubdomains),
+    authRegistry: () => authHosts.filter((h) => registry.includes(h)).map(withSubdomains),
     patterns: () => [...registry.map(withSubdomains), ...[...learned].map(exact)],
     learn(hostname) {
       const host = hostname.toLowerCase();
