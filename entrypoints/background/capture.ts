@@ -27,6 +27,15 @@ const NEVER_TAGS = new Set([
   'xslt',
 ]);
 
+/**
+ * How long a tag request's hits wait for its response before they are written without it. Most tag requests end
+ * within it: their hits are then written once, with their status, instead of written, read back and written again
+ * (the worker's largest cost during a page load). Short enough that a live view shows a hit within 100 ms.
+ */
+const HOLD_MS = 50;
+
+type Ended = { outcome: ReturnType<typeof toOutcome>; account?: string };
+
 /** These URLs, every resource type that can carry a hit (the browser's own list, which differs between browsers). */
 function requestFilter(urls: string[]): WebRequest.RequestFilter {
   const known = (browser.webRequest as unknown as { ResourceType?: Record<string, string> }).ResourceType;
@@ -63,6 +72,8 @@ export function registerCapture(
     const account = accountFromBasicAuth(header);
     if (account !== undefined) authAccounts.set(details.requestId, account);
   };
+  // Requests whose hits wait for their response (HOLD_MS): what ended them, and what writes them.
+  const held = new Map<string, { ended?: Ended; flush: () => void }>();
   const outcome = (details: unknown) => {
     const d = details as WebRequestDetails;
     // Only requests whose URL names a vendor can have hits: the rest cost no IndexedDB work.
@@ -70,6 +81,14 @@ export function registerCapture(
     const account = authAccounts.get(d.requestId);
     authAccounts.delete(d.requestId);
     wantAuth.delete(d.requestId);
+    const waiting = held.get(d.requestId);
+    if (waiting) {
+      // Not written yet: written now, with its outcome, in one write.
+      tagged.delete(d.requestId);
+      waiting.ended = { outcome: toOutcome(d), ...(account !== undefined ? { account } : {}) };
+      waiting.flush();
+      return;
+    }
     if (
       !tagged.delete(d.requestId) &&
       account === undefined &&
@@ -134,23 +153,43 @@ export function registerCapture(
         wantAuth.add(d.requestId);
         if (wantAuth.size > 1_000) wantAuth.delete(wantAuth.values().next().value as string);
       }
-      void ctx.write(d.tabId, async (db) => {
-        let since = req.at;
-        const hits = await grouped(db, (w) =>
-          // A witness of the same request (resource timing), timed earlier, replaced: the views drop it too.
-          recordRequest(
-            w,
-            req,
-            ctx.decode,
-            decoded,
-            (witnessAt) => (since = Math.min(since, witnessAt)),
-            // Asked when the write runs: a witness written by an earlier write of the group is known by then.
-            ctx.witnesses.mayExist(d.tabId, req.at),
-          ),
-        );
-        if (hits.length === 0) return;
-        ctx.changed(d.tabId, since);
-      });
+      const write = (ended?: Ended) =>
+        void ctx.write(d.tabId, async (db) => {
+          let since = req.at;
+          const hits = await grouped(db, (w) =>
+            // A witness of the same request (resource timing), timed earlier, replaced: the views drop it too.
+            recordRequest(
+              w,
+              req,
+              ctx.decode,
+              decoded,
+              (witnessAt) => (since = Math.min(since, witnessAt)),
+              // Asked when the write runs: a witness written by an earlier write of the group is known by then.
+              ctx.witnesses.mayExist(d.tabId, req.at),
+              ended,
+            ),
+          );
+          if (hits.length === 0) return;
+          ctx.changed(d.tabId, since);
+        });
+      // A redirect reports the same request again: what waited is written at once, and so is this, so that
+      // the one outcome updates both, as it would without waiting.
+      const earlier = held.get(d.requestId);
+      if (earlier) {
+        earlier.flush();
+        write();
+        return;
+      }
+      const entry: { ended?: Ended; flush: () => void } = {
+        flush: () => {
+          if (held.get(d.requestId) !== entry) return;
+          held.delete(d.requestId);
+          clearTimeout(timer);
+          write(entry.ended);
+        },
+      };
+      const timer = setTimeout(() => entry.flush(), HOLD_MS);
+      held.set(d.requestId, entry);
     },
     filter,
     ['requestBody'],

@@ -61,6 +61,19 @@ describe('recordRequest', () => {
     expect(session?.id).toBe(hit!.sessionId);
   });
 
+  // A request that ended before its hits were written (the worker waits a moment for the response): one write,
+  // with the status, the same as a write and then its outcome.
+  it.each([
+    ['a response', { statusCode: 200, at: 5_040 }, 'sent'],
+    ['an error response', { statusCode: 500, at: 5_040 }, 'failed'],
+    ['a blocked request', { error: 'net::ERR_BLOCKED_BY_CLIENT', at: 5_040 }, 'blocked'],
+  ] as const)('stores a hit that ended with %s as one write with its status', async (_, outcome, status) => {
+    const [hit] = await recordRequest(db, req(), decodeRequest, undefined, undefined, true, { outcome });
+    expect(hit).toMatchObject({ status, doneAt: 5_040 });
+    const [stored] = await db.getAll('hits');
+    expect(stored).toEqual(hit);
+  });
+
   it('stores one hit per event of a batched body, all of one request', async () => {
     const body = JSON.stringify({ events: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] });
     const hits = await recordRequest(

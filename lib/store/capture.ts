@@ -112,6 +112,8 @@ export async function recordRequest(
   onReplaced?: (witnessAt: number) => void,
   /** False when no witness can have been stored for it (lib/store/witness-tracker.ts): one read fewer per hit. */
   mayHaveWitness = true,
+  /** Its outcome, when it ended before it was written: stored in the same write, not read back and written again. */
+  ended?: { outcome: RequestOutcome; account?: string },
 ): Promise<StoredHit[]> {
   const facts = bodyFacts(req.body);
   const first = decoded ?? decodeCaptured(req, decode);
@@ -139,7 +141,7 @@ export async function recordRequest(
         hits = decode({ url: req.url, method: req.method, body: text, type: req.type });
       }
     }
-    const stored = rows(
+    const written = rows(
       hits,
       {
         requestKey: `wr:${req.requestId}`,
@@ -157,6 +159,7 @@ export async function recordRequest(
       text,
       note,
     );
+    const stored = ended ? written.map((h) => withOutcome(h, ended.outcome, ended.account)) : written;
     if (witness) {
       for (const old of witness) await store.delete(old.id);
       if (witness[0]) onReplaced?.(witness[0].at);
@@ -311,17 +314,7 @@ export async function recordOutcome(
   return inTx(db, ['hits'], async (tx) => {
     const store = tx.objectStore('hits');
     const hits = await store.index('byRequest').getAll(`wr:${requestId}`);
-    const done = outcome.at !== undefined ? { doneAt: outcome.at } : {};
-    const updated = hits.map(
-      (h): HitRow => ({
-        ...h,
-        ...done,
-        ...('error' in outcome
-          ? { status: statusForError(outcome.error), error: outcome.error }
-          : { status: outcome.statusCode >= 400 ? 'failed' : 'sent', statusCode: outcome.statusCode }),
-        ...(account !== undefined && h.account === undefined && h.event !== 'library_load' ? { account } : {}),
-      }),
-    );
+    const updated = hits.map((h) => withOutcome(h, outcome, account));
     await Promise.all(updated.map((h) => store.put(h)));
     return updated;
   });
@@ -329,6 +322,18 @@ export async function recordOutcome(
 
 const RECOVERED =
   'recovered from the page’s own list of requests: the browser did not report it to Tagwatch (a stopped worker, or a keepalive fetch, which Firefox does not show extensions)';
+
+/** A hit with its request's outcome: its status, when it ended, and the account its headers named (Basic auth). */
+function withOutcome(h: HitRow, outcome: RequestOutcome, account: string | undefined): HitRow {
+  return {
+    ...h,
+    ...(outcome.at !== undefined ? { doneAt: outcome.at } : {}),
+    ...('error' in outcome
+      ? { status: statusForError(outcome.error), error: outcome.error }
+      : { status: outcome.statusCode >= 400 ? 'failed' : 'sent', statusCode: outcome.statusCode }),
+    ...(account !== undefined && h.account === undefined && h.event !== 'library_load' ? { account } : {}),
+  };
+}
 
 /** A request the page's resource timing reported (lib/page/resources.ts). */
 export interface ResourceWitness {
