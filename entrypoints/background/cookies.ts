@@ -41,8 +41,9 @@ export function registerCookies(ctx: WorkerContext): void {
  * listener with it also makes Chromium handle CORS preflights in the browser, which changes what the capture
  * listeners see of credentialed tag requests (RudderStack's Basic-auth account went missing, e2e/sdks.e2e.ts). So
  * Chromium files tag responses' cookies through cookies.onChanged above; Firefox shows Set-Cookie without the
- * option, and reads it here. Registered by the capture for the hosts that carry tag hits only (its outcome
- * listeners' patterns): on every response of every page, the event cost page loads for nothing.
+ * option, and reads it here. Registered by the capture, in Firefox only, for the hosts that carry tag hits only (its
+ * outcome listeners' patterns): on every response of every page, the event cost page loads for nothing; in
+ * Chromium it would cost every tag request an event, for headers it cannot see.
  */
 export function tagResponseCookies(ctx: WorkerContext): (details: WebRequest.OnHeadersReceivedDetailsType) => void {
   return (details) => {

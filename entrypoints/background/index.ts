@@ -16,7 +16,9 @@ export default defineBackground(() => {
   // The badge's audit waits for the page's load event (it must not compete with the page); open views hear of
   // each write at once.
   const ctx = quietWhileLoading(openWorkerContext());
-  registerCapture(ctx, tagResponseCookies(ctx));
+  // Tag responses' Set-Cookie headers are read in Firefox only: Chromium hides them from webRequest without
+  // `extraHeaders` (cookies.ts), and a listener that sees nothing still cost every tag request an event.
+  registerCapture(ctx, import.meta.env.FIREFOX ? tagResponseCookies(ctx) : undefined);
   registerCmpReader();
   registerCookies(ctx);
   registerNavigation(ctx);

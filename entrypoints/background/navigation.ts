@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { grouped, recordNavigation, recordOpener, setSessionTitle, startSession } from '@/lib/store';
+import { grouped, recordNavigation, recordOpener, startSession } from '@/lib/store';
 import type { WorkerContext } from './context';
 
 /** Page sessions: one per top-level navigation; SPA route and #fragment changes recorded inside it. */
@@ -41,13 +41,6 @@ export function registerNavigation(ctx: WorkerContext): void {
   browser.tabs.onCreated.addListener((tab) => {
     if (tab.id !== undefined && tab.openerTabId !== undefined) opened(tab.id, tab.openerTabId, Date.now());
   });
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (!change.title) return;
-    void ctx.write(tabId, async (db) => {
-      // With the tab's URL: a title that comes before its page's navigation was recorded waits for that page.
-      await grouped(db, (w) => setSessionTitle(w, tabId, change.title!, tab.url));
-      // Only the page changed: open views re-read the tab's pages, nothing else (no audit, no badge).
-      ctx.live(tabId, Infinity);
-    });
-  });
+  // Titles come from the content script (page_title, messages.ts), filed under their document: no tabs.onUpdated
+  // listener, which every tab fires several times per page load.
 }

@@ -20,9 +20,14 @@ export function quietWhileLoading(ctx: WorkerContext): WorkerContext {
     clearTimeout(state.timer);
     if (state.changed) ctx.settled(tabId);
   };
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && !held.has(tabId)) held.set(tabId, { changed: false });
-    else if (change.status === 'complete') release(tabId);
+  // From the top frame's commit to its load: webNavigation, whose events the worker hears anyway (sessions, the
+  // site's kind), rather than tabs.onUpdated, which every tab fires several times per page load (status, title,
+  // favicon) and which cost each load its events.
+  browser.webNavigation.onCommitted.addListener(({ tabId, frameId }) => {
+    if (frameId === 0 && !held.has(tabId)) held.set(tabId, { changed: false });
+  });
+  browser.webNavigation.onCompleted.addListener(({ tabId, frameId }) => {
+    if (frameId === 0) release(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     clearTimeout(held.get(tabId)?.timer);

@@ -23,10 +23,7 @@ export interface TabRecord {
   tabId: number;
   /** The tab's current page session; '' while its first page has not started (a title came first). */
   sessionId: string;
-  /**
-   * A title the browser gave for a URL the tab had not committed yet (its page session does not exist yet):
-   * the session of that URL takes it when it starts.
-   */
+  /** Written by earlier versions (titles from tabs.onUpdated, before the content script said them); read by none. */
   pendingTitle?: { url: string; title: string };
 }
 

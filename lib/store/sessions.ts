@@ -62,11 +62,9 @@ export async function startSession(
 ): Promise<PageSession> {
   return inTx(db, ['sessions', 'tabs'], async (tx) => {
     const sessions = tx.objectStore('sessions');
-    const pending = (await tx.objectStore('tabs').get(nav.tabId))?.pendingTitle;
-    const title = pending && sameDocument(pending.url, nav.url) ? pending.title : undefined;
     const existing = nav.documentId ? await sessions.index('byDocument').get(nav.documentId) : undefined;
-    if (!existing) return create(tx, nav.tabId, nav.url, nav.at, nav.documentId, title);
-    const session = { ...existing, url: nav.url, ...(title !== undefined ? { title } : {}) };
+    if (!existing) return create(tx, nav.tabId, nav.url, nav.at, nav.documentId);
+    const session = { ...existing, url: nav.url };
     await sessions.put(session);
     await tx.objectStore('tabs').put({ tabId: nav.tabId, sessionId: session.id });
     return session;
@@ -87,25 +85,6 @@ export async function recordNavigation(db: Writable, tabId: number, nav: Navigat
   });
 }
 
-/** Two URLs of one document: equal but for the fragment. */
-function sameDocument(a: string, b: string): boolean {
-  return a.split('#')[0] === b.split('#')[0];
-}
-
-/**
- * Whether a title the tab shows at `url` is the session's: its URL or one of its routes, or (a session opened
- * from a request's initiator, for a tab open before Tagwatch started) its origin.
- */
-function titleBelongs(session: PageSession, url: string): boolean {
-  if ([session.url, ...session.navigations.map((n) => n.url)].some((u) => sameDocument(u, url))) return true;
-  try {
-    const own = new URL(session.url);
-    return own.pathname === '/' && !session.url.endsWith('/') && own.origin === new URL(url).origin;
-  } catch {
-    return false;
-  }
-}
-
 /** The longest title kept: a page may put anything in its <title>. */
 export const MAX_TITLE = 300;
 
@@ -122,27 +101,5 @@ export async function setDocumentTitle(db: Writable, ref: DocumentRef, title: st
     if (session.title === clipped) return false;
     await tx.objectStore('sessions').put({ ...session, title: clipped });
     return true;
-  });
-}
-
-/**
- * The page title, kept for the views and the report. It usually arrives after the navigation; on a fast page
- * the browser can name the new page before its navigation was recorded, and `url` (the tab's URL with the
- * title) keeps that title off the page before: it waits on the tab until the page of that URL starts.
- */
-export async function setSessionTitle(db: Writable, tabId: number, title: string, url?: string): Promise<void> {
-  const clipped = title.slice(0, MAX_TITLE);
-  await inTx(db, ['sessions', 'tabs'], async (tx) => {
-    const tab = await tx.objectStore('tabs').get(tabId);
-    const session = tab ? await tx.objectStore('sessions').get(tab.sessionId) : undefined;
-    if (url !== undefined && (!session || !titleBelongs(session, url))) {
-      // A new tab's first page may be named before anything of the tab was recorded: the tab gets a record
-      // with no page yet ('' names no session).
-      await tx
-        .objectStore('tabs')
-        .put({ tabId, sessionId: tab?.sessionId ?? '', pendingTitle: { url, title: clipped } });
-      return;
-    }
-    if (session && session.title !== clipped) await tx.objectStore('sessions').put({ ...session, title: clipped });
   });
 }
