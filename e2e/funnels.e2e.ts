@@ -85,7 +85,7 @@ describe('the popup', () => {
     expect(await steps.nth(2).textContent()).toContain('on /funnel/cart.html');
     expect(await popup.getByTestId('funnel-untracked').textContent()).toBe(
       'Begin checkout happened on /funnel/checkout.html but Google Analytics 4 begin_checkout was never sent: ' +
-        "Google Analytics 4's funnel “Checkout” will show 100 % drop-off here.",
+        'a “Checkout” funnel in Google Analytics 4 will show 100 % drop-off at this step.',
     );
     expect(await popup.locator('#tab-funnels .tab-count').textContent()).toBe('1');
     expect(await popup.getByTestId('funnels').textContent()).toContain('in 2 tabs');

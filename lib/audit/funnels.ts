@@ -168,7 +168,8 @@ export function funnelFindings(
         steps: step.goals ?? [step.goal],
         message:
           `${step.name} happened on ${path} but ${listWords(step.missing.map(gapWords))} ${never}: ` +
-          `${listWords(vendors)}'s funnel “${funnel.name}” will show 100 % drop-off here.`,
+          // The plan's funnel, as the vendor's own funnel report of these events would show it.
+          `a “${funnel.name}” funnel in ${listWords(vendors)} will show 100 % drop-off at this step.`,
         todo: `Send ${listWords(step.missing.map(gapWords))} when the visitor reaches ${step.name.toLowerCase()} (${path}).`,
         detail: `Funnel ${funnel.id}, step ${step.goal}, first reached at ${clock(step.at, timeZone)} on ${step.page}; ${step.missing
           .map((g) => `${gapWords(g)}: ${g.status}`)
