@@ -4,27 +4,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReportFile } from '../lib/audit/report-schema';
-import { parsePlanText } from '../lib/goals/schema';
-import type { Plan } from '../lib/goals/types';
 import { runAudit } from './audit-cli';
-import {
-  launchExtension,
-  readStore,
-  routeVendors,
-  serveSite,
-  settle,
-  usePlans,
-  type Extension,
-  type Site,
-} from './harness';
+import { readStore, settle, type Extension, type Site } from './harness';
+import { startFunnelShop } from './funnel-shop';
 
 // Funnels across pages and tabs, as a shopper walks them: the funnel shop (e2e/site/funnel/) has a product page,
 // a cart the product page opens in a tab of its own, a checkout that forgets GA4's begin_checkout, and a thank-you
 // page. Every step is reached; one is not tracked — the popup and `npm run audit` must both name it.
-
-const parsed = parsePlanText(readFileSync('e2e/site/funnel/plan.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-const PLAN: Plan = parsed.plan;
 
 interface Firing {
   tabId: number;
@@ -34,10 +20,7 @@ interface Firing {
 let site: Site;
 let ext: Extension;
 beforeAll(async () => {
-  site = await serveSite();
-  ext = await launchExtension(process.env.TAGWATCH_EXTENSION_DIR || undefined);
-  await routeVendors(ext.context);
-  await usePlans(ext, [PLAN]);
+  ({ site, ext } = await startFunnelShop());
 });
 afterAll(async () => {
   await ext?.close();

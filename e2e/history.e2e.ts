@@ -1,36 +1,19 @@
-import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePlanText } from '../lib/goals/schema';
-import type { Plan } from '../lib/goals/types';
-import {
-  launchExtension,
-  readStore,
-  routeVendors,
-  serveSite,
-  settle,
-  usePlans,
-  type Extension,
-  type Site,
-} from './harness';
+import { readStore, settle, type Extension, type Site } from './harness';
+import { startFunnelShop } from './funnel-shop';
 
 // The History page: a shopper walks the funnel shop's checkout (e2e/site/funnel/) on two days — before a release,
 // when the checkout page still sent GA4's begin_checkout, and today, when it no longer does. Both visits are listed
 // with their days and funnel outcomes, the filter narrows them by site and day, one opens as a timeline, and the
 // comparison names the step and the tag the release broke.
 
-const parsed = parsePlanText(readFileSync('e2e/site/funnel/plan.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-const PLAN: Plan = parsed.plan;
 const DAY = 24 * 3600 * 1000;
 
 let site: Site;
 let ext: Extension;
 beforeAll(async () => {
-  site = await serveSite();
-  ext = await launchExtension(process.env.TAGWATCH_EXTENSION_DIR || undefined);
-  await routeVendors(ext.context);
-  await usePlans(ext, [PLAN]);
+  ({ site, ext } = await startFunnelShop());
 });
 afterAll(async () => {
   await ext?.close();
