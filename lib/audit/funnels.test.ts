@@ -116,7 +116,7 @@ describe('funnelFindings', () => {
         vendor: 'ga4',
         event: 'begin_checkout',
         message:
-          "Begin checkout happened on /checkout but Google Analytics 4 begin_checkout was never sent: a “Checkout” funnel in Google Analytics 4 will show 100 % drop-off at this step.",
+          'Begin checkout happened on /checkout but Google Analytics 4 begin_checkout was never sent: a “Checkout” funnel in Google Analytics 4 will show 100 % drop-off at this step.',
       }),
     ]));
 
