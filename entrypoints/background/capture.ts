@@ -8,6 +8,7 @@ import {
   toCapturedRequest,
   toOutcome,
   earliestAt,
+  type RecordOptions,
   type WebRequestDetails,
 } from '@/lib/store';
 import { accountFromBasicAuth, wantsAuthAccount } from '@/lib/tags';
@@ -34,7 +35,7 @@ const NEVER_TAGS = new Set([
  */
 const HOLD_MS = 50;
 
-type Ended = { outcome: ReturnType<typeof toOutcome>; account?: string };
+type Ended = NonNullable<RecordOptions['ended']>;
 
 /** These URLs, every resource type that can carry a hit (the browser's own list, which differs between browsers). */
 function requestFilter(urls: string[]): WebRequest.RequestFilter {
@@ -44,9 +45,10 @@ function requestFilter(urls: string[]): WebRequest.RequestFilter {
 }
 
 /**
- * Every request of every tab: decoded into tag hits and written through at once; then its outcome. Requests
- * that are not tags are dropped here, before any IndexedDB work; the writes of a burst of tag requests share
- * transactions (group commit, lib/store/batch.ts) instead of opening one each.
+ * Every request of every tab: decoded into tag hits, written once its response is in (at most HOLD_MS later,
+ * else written then and its outcome added when it comes). Requests that are not tags are dropped here, before any
+ * IndexedDB work; the writes of a burst of tag requests share transactions (group commit, lib/store/batch.ts)
+ * instead of opening one each.
  */
 export function registerCapture(
   ctx: WorkerContext,
@@ -158,16 +160,13 @@ export function registerCapture(
           let since = req.at;
           const hits = await grouped(db, (w) =>
             // A witness of the same request (resource timing), timed earlier, replaced: the views drop it too.
-            recordRequest(
-              w,
-              req,
-              ctx.decode,
+            recordRequest(w, req, ctx.decode, {
               decoded,
-              (witnessAt) => (since = Math.min(since, witnessAt)),
+              onReplaced: (witnessAt) => (since = Math.min(since, witnessAt)),
               // Asked when the write runs: a witness written by an earlier write of the group is known by then.
-              ctx.witnesses.mayExist(d.tabId, req.at),
-              ended,
-            ),
+              mayHaveWitness: ctx.witnesses.mayExist(d.tabId, req.at),
+              ...(ended ? { ended } : {}),
+            }),
           );
           if (hits.length === 0) return;
           ctx.changed(d.tabId, since);

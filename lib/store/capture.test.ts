@@ -68,7 +68,7 @@ describe('recordRequest', () => {
     ['an error response', { statusCode: 500, at: 5_040 }, 'failed'],
     ['a blocked request', { error: 'net::ERR_BLOCKED_BY_CLIENT', at: 5_040 }, 'blocked'],
   ] as const)('stores a hit that ended with %s as one write with its status', async (_, outcome, status) => {
-    const [hit] = await recordRequest(db, req(), decodeRequest, undefined, undefined, true, { outcome });
+    const [hit] = await recordRequest(db, req(), decodeRequest, { ended: { outcome } });
     expect(hit).toMatchObject({ status, doneAt: 5_040 });
     const [stored] = await db.getAll('hits');
     expect(stored).toEqual(hit);
@@ -476,7 +476,7 @@ describe('requests the page witnessed (resource timing) when the worker lost the
       decodeRequest,
     );
     const replaced: number[] = [];
-    await recordRequest(db, req({ url: pixel, at: 8_200 }), decodeRequest, undefined, (at) => replaced.push(at));
+    await recordRequest(db, req({ url: pixel, at: 8_200 }), decodeRequest, { onReplaced: (at) => replaced.push(at) });
     const hits = await hitsForTab(db, 7);
     expect(hits.map((h) => h.requestKey)).toEqual([expect.stringMatching(/^wr:/)]); // one hit, not two
     expect(replaced).toEqual([5_000]);

@@ -97,9 +97,20 @@ export function decodeCaptured(req: CapturedRequest, decode: Decode): TagHit[] {
   return decode({ url: req.url, method: req.method, body: bodyFacts(req.body).text, type: req.type });
 }
 
+/** What the capture knows of a request beyond the request itself. */
+export interface RecordOptions {
+  /** Its hits, when the caller already decoded them. */
+  decoded?: TagHit[];
+  /** Told when the request replaced rows its resource-timing witness had stored, with the witness's time. */
+  onReplaced?: (witnessAt: number) => void;
+  /** False when no witness can have been stored for it (lib/store/witness-tracker.ts): one read fewer per hit. */
+  mayHaveWitness?: boolean;
+  /** Its outcome, when it ended before it was written: stored in the same write, not read back and written again. */
+  ended?: { outcome: RequestOutcome; account?: string };
+}
+
 /**
- * Store the tag hits of one request the browser reported (`decoded`: its hits, when the caller already has them).
- * Requests that are not tags cost no IndexedDB work.
+ * Store the tag hits of one request the browser reported. Requests that are not tags cost no IndexedDB work.
  * When the browser withheld the body (a Blob sendBeacon), a body the page hooks already delivered is merged in;
  * otherwise the hits are stored as `missing` and `recordPageBody` completes them when the body arrives.
  */
@@ -107,13 +118,7 @@ export async function recordRequest(
   db: Writable,
   req: CapturedRequest,
   decode: Decode,
-  decoded?: TagHit[],
-  /** Told when the request replaced rows its resource-timing witness had stored, with the witness's time. */
-  onReplaced?: (witnessAt: number) => void,
-  /** False when no witness can have been stored for it (lib/store/witness-tracker.ts): one read fewer per hit. */
-  mayHaveWitness = true,
-  /** Its outcome, when it ended before it was written: stored in the same write, not read back and written again. */
-  ended?: { outcome: RequestOutcome; account?: string },
+  { decoded, onReplaced, mayHaveWitness = true, ended }: RecordOptions = {},
 ): Promise<StoredHit[]> {
   const facts = bodyFacts(req.body);
   const first = decoded ?? decodeCaptured(req, decode);
