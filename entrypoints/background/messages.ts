@@ -107,7 +107,8 @@ export function registerMessages(ctx: WorkerContext): void {
       }
       case 'clear_tab': {
         if (!fromExtension(sender)) return;
-        return ctx.write(message.tabId, async (db) => {
+        // Rejects when the write fails, as the page messages do: the view that asked says it could not clear.
+        return ctx.mustWrite(message.tabId, async (db) => {
           await clearTab(db, message.tabId);
           ctx.changed(message.tabId, -Infinity);
         });
