@@ -114,7 +114,7 @@ export interface FirstRender {
 }
 
 /** Open an extension page `times` times and read its own marks (tagwatch:query → :data → :rendered → :audited). */
-async function firstRender(ext: Extension, path: string, times = 5): Promise<FirstRender> {
+export async function firstRender(ext: Extension, path: string, times = 5): Promise<FirstRender> {
   const reads: number[] = [];
   const renders: number[] = [];
   const audits: number[] = [];
