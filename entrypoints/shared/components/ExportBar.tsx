@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ExportKind } from '@/lib/view/export';
+import { CopyStatus, useCopyStatus } from './CopyStatus';
 import './ExportBar.css';
 
 interface ExportBarProps {
@@ -47,19 +48,11 @@ const DOWNLOADS: ReadonlyArray<{ kind: ExportKind; testId: string; label: string
 
 const WAIT = 'The report is being prepared: a moment';
 
-type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; message: string };
-
 /** The report's exports: a WAI-ARIA toolbar — one tab stop, arrow keys move between the buttons. */
 export function ExportBar({ onExport, onCopy, ready }: ExportBarProps) {
   const bar = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
-  const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
-
-  useEffect(() => {
-    if (copy.kind !== 'copied') return;
-    const timer = setTimeout(() => setCopy({ kind: 'idle' }), 2_500);
-    return () => clearTimeout(timer);
-  }, [copy]);
+  const copy = useCopyStatus<'summary'>();
 
   const count = DOWNLOADS.length + 1;
   const onKeyDown = (e: KeyboardEvent) => {
@@ -72,14 +65,7 @@ export function ExportBar({ onExport, onCopy, ready }: ExportBarProps) {
   };
   const copySummary = () => {
     setCurrent(count - 1);
-    onCopy().then(
-      () => setCopy({ kind: 'copied' }),
-      (error: unknown) =>
-        setCopy({
-          kind: 'failed',
-          message: `Could not copy: ${error instanceof Error ? error.message : String(error)}`,
-        }),
-    );
+    void copy.track('summary', onCopy());
   };
 
   return (
@@ -112,16 +98,10 @@ export function ExportBar({ onExport, onCopy, ready }: ExportBarProps) {
           tabIndex={current === count - 1 ? 0 : -1}
           onClick={copySummary}
         >
-          {copy.kind === 'copied' ? 'Copied ✓' : 'Copy summary'}
+          {copy.copied ? 'Copied ✓' : 'Copy summary'}
         </button>
       </div>
-      <span
-        class={copy.kind === 'failed' ? 'copy-status bad' : 'copy-status visually-hidden'}
-        role="status"
-        data-testid="copy-status"
-      >
-        {copy.kind === 'copied' ? 'Copied' : copy.kind === 'failed' ? copy.message : ''}
-      </span>
+      <CopyStatus state={copy.state} testId="copy-status" />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { StoredHit } from '@/lib/store';
 import { comparable, compareHits } from '@/lib/view/compare';
 import { copyHit, type CopyFormat } from '@/lib/view/copy-hit';
@@ -13,6 +13,7 @@ import {
 } from '@/lib/view/format';
 import type { HitGoal } from '@/lib/view/hit-goals';
 import { groupParams, type ParamGroup } from '@/lib/view/param-groups';
+import { CopyStatus, useCopyStatus } from './CopyStatus';
 import './HitInspector.css';
 
 // One hit, opened: what a developer needs to debug it — its parameters grouped as they read them, the request
@@ -33,8 +34,6 @@ export interface HitInspectorProps {
   id?: string;
 }
 
-type CopyState = { kind: 'idle' } | { kind: 'copied'; format: CopyFormat } | { kind: 'failed'; message: string };
-
 const COPY_LABELS: Record<CopyFormat, { label: string; title: string }> = {
   json: { label: 'Copy as JSON', title: 'The hit as JSON: its parameters, status and request, for a ticket or a test' },
   curl: { label: 'Copy as cURL', title: 'A curl command that sends the same request again (method, URL, body)' },
@@ -43,21 +42,8 @@ const COPY_LABELS: Record<CopyFormat, { label: string; title: string }> = {
 
 export function HitInspector({ hit, pageStart, goals, onCopy, others, id }: HitInspectorProps) {
   const grouped = useMemo(() => groupParams(hit.params), [hit.params]);
-  const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
-  useEffect(() => {
-    if (copy.kind !== 'copied') return;
-    const timer = setTimeout(() => setCopy({ kind: 'idle' }), 2_500);
-    return () => clearTimeout(timer);
-  }, [copy]);
-  const doCopy = (format: CopyFormat) =>
-    onCopy?.(copyHit(hit, format)).then(
-      () => setCopy({ kind: 'copied', format }),
-      (error: unknown) =>
-        setCopy({
-          kind: 'failed',
-          message: `Could not copy: ${error instanceof Error ? error.message : String(error)}`,
-        }),
-    );
+  const copy = useCopyStatus<CopyFormat>();
+  const doCopy = (format: CopyFormat) => onCopy && copy.track(format, onCopy(copyHit(hit, format)));
 
   return (
     <div class="details inspector" id={id} data-testid="hit-details" data-hit-id={hit.id}>
@@ -97,16 +83,10 @@ export function HitInspector({ hit, pageStart, goals, onCopy, others, id }: HitI
               title={COPY_LABELS[format].title}
               onClick={() => void doCopy(format)}
             >
-              {copy.kind === 'copied' && copy.format === format ? 'Copied ✓' : COPY_LABELS[format].label}
+              {copy.copied === format ? 'Copied ✓' : COPY_LABELS[format].label}
             </button>
           ))}
-          <span
-            class={copy.kind === 'failed' ? 'copy-status bad' : 'visually-hidden'}
-            role="status"
-            data-testid="copy-hit-status"
-          >
-            {copy.kind === 'copied' ? 'Copied' : copy.kind === 'failed' ? copy.message : ''}
-          </span>
+          <CopyStatus state={copy.state} testId="copy-hit-status" />
         </div>
       )}
       {grouped.groups.length === 0 && !grouped.items ? (
@@ -149,7 +129,7 @@ export function HitInspector({ hit, pageStart, goals, onCopy, others, id }: HitI
         <>
           <p class="raw-label">Raw body</p>
           {/* Focusable so the keyboard can scroll it. */}
-          <pre class="raw" tabIndex={0} data-testid="raw-body">
+          <pre class="raw" data-testid="raw-body">
             {hit.body}
           </pre>
         </>
