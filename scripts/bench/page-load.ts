@@ -94,7 +94,7 @@ export function ablations(dir = EXTENSION_DIR): { configs: LoadConfig[]; cleanup
 export async function benchPageLoad(
   opts: { loads?: number; pages?: string[]; extra?: LoadConfig[]; onPage?: (figures: PageLoadFigures) => void } = {},
 ): Promise<PageLoadFigures[]> {
-  const loads = opts.loads ?? 25;
+  const loads = opts.loads ?? 41;
   const site = await serveSite();
   const vendors = await startVendorServer();
   const configs: LoadConfig[] = [
