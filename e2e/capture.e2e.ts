@@ -174,6 +174,58 @@ describe('capturing the tag hits a page sends', () => {
       .toContain('No tracking tags seen on this page yet');
   });
 
+  it('writes a loading page’s hits once it has loaded, with their outcome — at once for a tab a view shows', async () => {
+    // The page's load event waits for an image the site answers `late` ms after; its tag hit goes at once.
+    const loadingPage = async (late: number) => {
+      const page = await ext.newPage();
+      const url = `${site.origin}/loading.html?late=${late}`;
+      const loaded = page.goto(url).catch(() => undefined);
+      await expect
+        .poll(() => vendors.requests.some((r) => r.url.includes(encodeURIComponent(url))), { timeout: 5_000 })
+        .toBe(true);
+      // The tab by the URL it loads (a page still loading may not know its own yet).
+      const tabId = await settle(
+        () => ext.inExtension(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url),
+        (id) => id >= 0,
+        5_000,
+      );
+      const stored = async () => (await readStore<Hit>(ext, 'hits')).filter((h) => h.tabId === tabId);
+      return {
+        page,
+        tabId,
+        loaded,
+        stored,
+        isLoading: async () => (await page.evaluate(() => document.readyState)) !== 'complete',
+      };
+    };
+
+    // No view (Firefox opens the add-on's sidebar, a view of the active tab, when it installs it: closed here), so
+    // the worker, which has seen the hit, keeps it until the page has loaded.
+    await ext.closeSidePanels?.();
+    const first = await loadingPage(1_500);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await first.stored()).toEqual([]);
+    expect(await first.isLoading()).toBe(true);
+    await first.loaded;
+    const written = await settle(first.stored, (all) => all.length === 1 && all[0]!.status !== 'pending');
+    expect(written.map((h) => `${h.vendor}/${h.event}/${h.account}/${h.status}`)).toEqual([
+      'ga4/page_view/G-LOADING1/sent',
+    ]);
+    await first.page.close();
+
+    // A view open on a tab whose page is still loading: what was held is written when it opens, what comes next
+    // as it comes (well within the 3 s a held write may wait), while the page is still loading.
+    const second = await loadingPage(8_000);
+    const popup = await ext.popup(second.tabId);
+    expect((await settle(second.stored, (all) => all.length === 1)).map((h) => h.event)).toEqual(['page_view']);
+    await second.page.click('#send');
+    const live = await settle(second.stored, (all) => all.length === 2, 1_500);
+    expect(live.map((h) => h.event).sort()).toEqual(['page_view', 'sign_up']);
+    expect(await second.isLoading()).toBe(true);
+    await popup.close();
+    await second.page.close();
+  });
+
   // Chromium only: Firefox runs the extension's background as an MV2 page that nothing stops mid-session (and
   // WebDriver BiDi has no way to stop one), so there is no service-worker restart to survive there.
   it.runIf(E2E_BROWSER === 'chromium')(

@@ -33,6 +33,12 @@ export type Message =
 
 export type MessageType = Message['type'];
 
+/**
+ * A view showing a tab opens a port named this + the tab's id, and keeps it open while it shows the tab: the
+ * worker then writes that tab's hits as they come, also while its page loads (otherwise they wait for the load).
+ */
+export const LIVE_PORT_PREFIX = 'tagwatch-live:';
+
 /** Name of the BroadcastChannel on which the worker tells open extension pages that a tab's data changed. */
 export const CHANGES_CHANNEL = 'tagwatch-changes';
 

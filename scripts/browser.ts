@@ -61,11 +61,20 @@ export interface Site {
   close: () => Promise<void>;
 }
 
-/** Serve e2e/site on a free port. `/slow` never answers (a hanging page); `/echo` answers any POST with 204. */
+/**
+ * Serve e2e/site on a free port. `/slow` never answers (a hanging page); `/late?ms=N` answers a GIF after N ms (at
+ * most 10 s: a page still loading); `/echo` answers any POST with 204.
+ */
 export async function serveSite(dir = SITE_DIR): Promise<Site> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/slow') return; // never answered
+    if (url.pathname === '/late') {
+      const ms = Math.min(10_000, Number(url.searchParams.get('ms')) || 0);
+      const timer = setTimeout(() => res.writeHead(200, { 'content-type': 'image/gif' }).end(GIF), ms);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
     // A first-party tag endpoint (server-side tagging): answered here, without the test's routing.
     if (url.pathname === '/g/collect') return void res.writeHead(204).end();
     if (req.method === 'POST') {

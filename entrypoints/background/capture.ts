@@ -46,7 +46,8 @@ function requestFilter(urls: string[]): WebRequest.RequestFilter {
 
 /**
  * Every request of every tab: decoded into tag hits, written once its response is in (at most HOLD_MS later,
- * else written then and its outcome added when it comes). Requests that are not tags are dropped here, before any
+ * else written then and its outcome added when it comes). While the tab's page loads, the write waits for its load
+ * event (quiet.ts), unless a view shows the tab live: the page's own work comes first. Requests that are not tags are dropped here, before any
  * IndexedDB work; the writes of a burst of tag requests share transactions (group commit, lib/store/batch.ts)
  * instead of opening one each.
  */
@@ -85,10 +86,10 @@ export function registerCapture(
     wantAuth.delete(d.requestId);
     const waiting = held.get(d.requestId);
     if (waiting) {
-      // Not written yet: written now, with its outcome, in one write.
+      // Not written yet: written with its outcome, in one write — now, or once the tab's page has loaded.
       tagged.delete(d.requestId);
       waiting.ended = { outcome: toOutcome(d), ...(account !== undefined ? { account } : {}) };
-      waiting.flush();
+      if (!ctx.holding(d.tabId)) waiting.flush();
       return;
     }
     if (
@@ -187,7 +188,8 @@ export function registerCapture(
           write(entry.ended);
         },
       };
-      const timer = setTimeout(() => entry.flush(), HOLD_MS);
+      // After HOLD_MS, written — or, while the tab's page loads and no view shows it live, once it has loaded.
+      const timer = setTimeout(() => ctx.afterLoad(d.tabId, entry.flush), HOLD_MS);
       held.set(d.requestId, entry);
     },
     filter,

@@ -31,6 +31,10 @@ export interface WorkerContext {
   live: (tabId: number, since: number) => void;
   /** The tab's audit may have changed: the badge and open views redo it (at most one per 150 ms per tab). */
   settled: (tabId: number) => void;
+  /** Run a tag request's write once the tab's page has loaded (quiet.ts, lib/store/load-hold.ts); here, at once. */
+  afterLoad: (tabId: number, write: () => void) => void;
+  /** Whether a write for the tab waits for its page's load now. */
+  holding: (tabId: number) => boolean;
 }
 
 /** How long live notices of a burst of writes are gathered into one: a frame. */
@@ -135,5 +139,7 @@ export function openWorkerContext(): WorkerContext {
     settled,
     mustWrite,
     write: (tabId, work) => mustWrite(tabId, work).catch(() => undefined),
+    afterLoad: (_, write) => write(),
+    holding: () => false,
   };
 }

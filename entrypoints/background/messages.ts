@@ -79,16 +79,21 @@ export function registerMessages(ctx: WorkerContext): void {
         const ref = refOf(sender, Date.now());
         if (!ref) return;
         const items = validResources(message.items);
-        return ctx.mustWrite(ref.tabId, async (db) => {
-          const added = await grouped(db, async (w) => {
-            const stored = await recordResources(w, ref, items, ctx.decode);
-            // Noted before the group's next write runs: a request written after this must look its witness up.
-            if (stored.length > 0) ctx.witnesses.noted(ref.tabId);
-            return stored;
-          });
-          if (added.length > 0) ctx.changed(ref.tabId, earliestAt(added));
-          return added.length;
-        });
+        // Behind the tab's held request writes (quiet.ts): a witness of a request still held in memory would
+        // otherwise be written as a hit of its own, then replaced by the request's. Acknowledged once written.
+        const afterLoad = new Promise<void>((resolve) => ctx.afterLoad(ref.tabId, resolve));
+        return afterLoad.then(() =>
+          ctx.mustWrite(ref.tabId, async (db) => {
+            const added = await grouped(db, async (w) => {
+              const stored = await recordResources(w, ref, items, ctx.decode);
+              // Noted before the group's next write runs: a request written after this must look its witness up.
+              if (stored.length > 0) ctx.witnesses.noted(ref.tabId);
+              return stored;
+            });
+            if (added.length > 0) ctx.changed(ref.tabId, earliestAt(added));
+            return added.length;
+          }),
+        );
       }
       case 'page_title': {
         // The top document's own title (a frame's is not the page's); the page may send anything: a string, bounded.

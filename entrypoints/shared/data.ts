@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { CHANGES_CHANNEL, type ChangeNotice, type Message } from '@/lib/messages';
+import { CHANGES_CHANNEL, LIVE_PORT_PREFIX, type ChangeNotice, type Message } from '@/lib/messages';
 import { PLANS_KEY, storedPlans } from '@/lib/goals/plans-setting';
 import type { Plan } from '@/lib/goals/types';
 import { openStore, tabRecordsSince, tabVisit, type TagwatchDB } from '@/lib/store';
@@ -198,6 +198,20 @@ export function watchNotices(onNotice: (notice: ChangeNotice) => void): () => vo
     if (typeof e.data?.tabId === 'number') onNotice(e.data);
   };
   return () => channel.close();
+}
+
+/**
+ * Tell the worker this view shows the tab live (LIVE_PORT_PREFIX): its hits are written as they come, not at its
+ * page's load. Returns what ends it; closing the view ends it too.
+ */
+export function showLive(tabId: number): () => void {
+  try {
+    const port = browser.runtime.connect({ name: `${LIVE_PORT_PREFIX}${tabId}` });
+    return () => port.disconnect();
+  } catch {
+    // No worker to talk to (the extension was reloaded under this view): nothing is held for it either.
+    return () => undefined;
+  }
 }
 
 /** Call `onUrl` when the tab navigates (it may move to or from a page Tagwatch cannot see). */

@@ -28,6 +28,7 @@ import {
   watchNotices,
   watchPlans,
   watchTabUrl,
+  showLive,
   type TabSource,
   type TabTarget,
 } from './data';
@@ -218,6 +219,7 @@ export function createViewState(scope: Scope, extra: Partial<Pick<ViewActions, '
     let target: TabTarget = { exists: false };
     let url: string | undefined;
     let unwatchUrl: () => void = () => undefined;
+    let unshowLive: () => void = () => undefined;
     // A tab switch makes every read under way for the previous tab moot.
     let generation = 0;
     let measuring = true;
@@ -361,6 +363,7 @@ export function createViewState(scope: Scope, extra: Partial<Pick<ViewActions, '
       target = next;
       url = next.url;
       unwatchUrl();
+      unshowLive();
       earlierAudits.clear();
       batch(() => {
         chosen.value = undefined;
@@ -376,6 +379,8 @@ export function createViewState(scope: Scope, extra: Partial<Pick<ViewActions, '
         return;
       }
       const tabId = next.tabId;
+      // Shown live: the worker writes this tab's hits as they come, even while its page loads.
+      unshowLive = showLive(tabId);
       if (next.exists) {
         unwatchUrl = watchTabUrl(tabId, (nextUrl) => {
           url = nextUrl;

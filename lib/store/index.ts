@@ -13,3 +13,4 @@ export { newId, urlHash } from './ids';
 export * from './visits';
 export * from './history';
 export * from './witness-tracker';
+export * from './load-hold';
