@@ -105,6 +105,56 @@ const FORM_GOALS: Goal[] = [
   },
 ];
 
+describe('while the page is still loading (the content script comes at its load event)', () => {
+  const EARLY_GOALS: Goal[] = [
+    { id: 'early_click', name: 'Sign up clicked', trigger: { kind: 'click', selector: '#send' } },
+    {
+      id: 'early_form',
+      name: 'Newsletter sent',
+      trigger: { kind: 'form_submit', selector: 'form#early', hasField: 'email' },
+    },
+  ];
+  /** A page whose load event waits `late` ms for an image; returns once the visitor can use it. */
+  async function loading(late: number): Promise<{ page: Page; url: string; loaded: Promise<unknown> }> {
+    const page = await ext.newPage();
+    pages.push(page);
+    const url = `${site.origin}/loading.html?late=${late}`;
+    const loaded = page.goto(url).catch(() => undefined);
+    await expect
+      .poll(() => page.evaluate(() => document.readyState).catch(() => 'navigating'), { timeout: 5_000 })
+      .toBe('interactive');
+    return { page, url, loaded };
+  }
+
+  it('records a click made before the load event, at the time it was made', async () => {
+    await usePlan(EARLY_GOALS);
+    const { page, loaded } = await loading(2_500);
+    const clickedAt = Date.now();
+    await page.click('#send');
+    expect(await page.evaluate(() => document.readyState)).toBe('interactive');
+    await loaded;
+    const tabId = await ext.tabIdOf(page);
+    const all = await firings(tabId, has('early_click'));
+    const click = all.find((f) => f.goalId === 'early_click')!;
+    expect(click.element?.selector).toBe('button#send');
+    // Its time is the click's, not the load event's (2.5 s later) when the content script handed it over.
+    expect(Math.abs(click.at - clickedAt)).toBeLessThan(1_000);
+    expect(count(all, 'early_click')).toBe(1);
+  });
+
+  it('records a form sent before the load event, though the visitor is on the next page before it', async () => {
+    await usePlan(EARLY_GOALS);
+    const { page, url } = await loading(8_000);
+    await page.fill('#early input[name=email]', 'reader@example.com');
+    await page.click('#early button');
+    await expect.poll(() => page.url(), { timeout: 5_000 }).toContain('/thanks.html');
+    const tabId = await ext.tabIdOf(page);
+    const all = await firings(tabId, has('early_form'));
+    expect(all.filter((f) => f.goalId === 'early_form').map((f) => f.url)).toEqual([url]);
+    await expectNothingTyped('reader@example.com');
+  });
+});
+
 describe('form_submit', () => {
   it('records a newsletter signup when the form posts and the browser goes on to the thank-you page', async () => {
     await usePlan(FORM_GOALS);

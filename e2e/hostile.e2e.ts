@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { HOLD_MAX } from '../lib/page/signals';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Goal, Plan } from '../lib/goals/types';
 import {
@@ -33,9 +34,10 @@ let ext: Extension;
 let site: Site;
 const pages: Page[] = [];
 
-/** The content script's limit on what it relays from the page: 20 a second, bursts of 100. */
+/** The content script's limit on what it relays from the page: 20 a second, bursts of HOLD_MAX (200). */
 const RATE = 20;
-const BURST = 100;
+// The burst is what the hooks may hold while a page loads (HOLD_MAX): handed over at once when the content script comes.
+const BURST = HOLD_MAX;
 
 const HOSTILE_GOALS: Goal[] = [
   { id: 'buy_click', name: 'Buy now', trigger: { kind: 'click', selector: '.buy-now' } },

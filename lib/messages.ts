@@ -1,6 +1,5 @@
 import type { GoalFiring } from './goals/types';
 import type { ResourceSeen } from './page/resources';
-import type { PageEvent } from './store/types';
 
 // The typed protocol between content scripts, extension pages and the background worker: one union, one
 // handler per `type` in entrypoints/background/messages.ts (a switch with no default: the compiler finds the
@@ -9,12 +8,14 @@ import type { PageEvent } from './store/types';
 
 /** What a content script reports. Several made in the same task travel together as one `batch`. */
 export type PageMessage =
-  /** content → background: a request body the page hooks recovered (webRequest may not have it), base64 of its bytes ('' for none). */
-  | { type: 'page_body'; url: string; method: string; body: string; at: number }
+  /**
+   * content → background: what the main-world hooks saw — a request body webRequest may not have, a dataLayer
+   * event, a consent state (lib/page/signals.ts PageSignal) —, as the page posted it, only bounded: the page can
+   * forge it, and the worker validates it before it stores anything (validSignal).
+   */
+  | { type: 'page_signal'; id: string; signal: unknown }
   /** content → background: a goal of the active plan fired. */
   | { type: 'goal_fired'; id: string; firing: GoalFiring }
-  /** content → background: the page said something (dataLayer event, consent state). */
-  | { type: 'page_event'; id: string; event: PageEvent; at: number }
   /** content → background: tag-candidate requests from the page's resource timing (a second witness). */
   | { type: 'resources_seen'; items: ResourceSeen[] }
   /**

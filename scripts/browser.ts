@@ -63,7 +63,8 @@ export interface Site {
 
 /**
  * Serve e2e/site on a free port. `/slow` never answers (a hanging page); `/late?ms=N` answers a GIF after N ms (at
- * most 10 s: a page still loading); `/echo` answers any POST with 204.
+ * most 10 s: a page still loading); a POST is answered with 204 (`/form-target`: 303 to /thanks.html), `?delay=N` ms
+ * later.
  */
 export async function serveSite(dir = SITE_DIR): Promise<Site> {
   const server: Server = createServer((req, res) => {
@@ -79,8 +80,13 @@ export async function serveSite(dir = SITE_DIR): Promise<Site> {
     if (url.pathname === '/g/collect') return void res.writeHead(204).end();
     if (req.method === 'POST') {
       req.resume();
+      // `?delay=N`: answered N ms later (at most 5 s), as a real form handler takes its time.
+      const delay = Math.min(5_000, Number(url.searchParams.get('delay')) || 0);
       req.on('end', () =>
-        res.writeHead(url.pathname.startsWith('/form-target') ? 303 : 204, { Location: '/thanks.html' }).end(),
+        setTimeout(
+          () => res.writeHead(url.pathname.startsWith('/form-target') ? 303 : 204, { Location: '/thanks.html' }).end(),
+          delay,
+        ),
       );
       return;
     }

@@ -1,5 +1,6 @@
 import { registerCapture } from './capture';
 import { registerCmpReader } from './cmp';
+import { registerContentInjection } from './content-injection';
 import { registerCookies, tagResponseCookies } from './cookies';
 import { registerMessages } from './messages';
 import { registerNavigation } from './navigation';
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   // Tag responses' Set-Cookie headers are read in Firefox only: Chromium hides them from webRequest without
   // `extraHeaders` (cookies.ts), and a listener that sees nothing still cost every tag request an event.
   registerCapture(ctx, import.meta.env.FIREFOX ? tagResponseCookies(ctx) : undefined);
+  registerContentInjection();
   registerCmpReader();
   registerCookies(ctx);
   registerNavigation(ctx);

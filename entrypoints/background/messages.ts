@@ -2,6 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { Message, PageMessage } from '@/lib/messages';
 import { ACK } from '@/lib/page/outbox';
 import { validResources } from '@/lib/page/resources';
+import { validSignal } from '@/lib/page/signals';
 import {
   clearTab,
   earliestAt,
@@ -43,20 +44,27 @@ const BATCH_MAX = 200;
 export function registerMessages(ctx: WorkerContext): void {
   const handle = (message: Message, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
     switch (message.type) {
-      case 'page_body': {
-        const ref = refOf(sender, message.at);
+      case 'page_signal': {
+        // What the page hooks saw, relayed as the page posted it: the page can forge it, so it is checked here.
+        const signal = validSignal(message.signal);
+        if (!signal || signal.kind === 'history') return;
+        const ref = refOf(sender, signal.at);
         if (!ref) return;
+        if (signal.kind === 'request') {
+          const { url, method, body, at } = signal;
+          return ctx.mustWrite(ref.tabId, async (db) => {
+            const result = await grouped(db, (w) =>
+              recordPageBody(w, { ...ref, url, method, body, encoding: 'base64' }, ctx.decode),
+            );
+            // The hits it completed were requested up to MERGE_WINDOW_MS before the page handed the body over.
+            if (result === 'merged') ctx.changed(ref.tabId, at - MERGE_WINDOW_MS);
+            return result;
+          });
+        }
+        const { at, ...event } = signal;
         return ctx.mustWrite(ref.tabId, async (db) => {
-          const result = await grouped(db, (w) =>
-            recordPageBody(
-              w,
-              { ...ref, url: message.url, method: message.method, body: message.body, encoding: 'base64' },
-              ctx.decode,
-            ),
-          );
-          // The hits it completed were requested up to MERGE_WINDOW_MS before the page handed the body over.
-          if (result === 'merged') ctx.changed(ref.tabId, message.at - MERGE_WINDOW_MS);
-          return result;
+          const stored = await grouped(db, (w) => recordSignal(w, ref, event, `e-${message.id}`));
+          ctx.changed(ref.tabId, stored.at);
         });
       }
       case 'goal_fired': {
@@ -67,18 +75,11 @@ export function registerMessages(ctx: WorkerContext): void {
           ctx.changed(ref.tabId, firing.at);
         });
       }
-      case 'page_event': {
-        const ref = refOf(sender, message.at);
-        if (!ref) return;
-        return ctx.mustWrite(ref.tabId, async (db) => {
-          const signal = await grouped(db, (w) => recordSignal(w, ref, message.event, `e-${message.id}`));
-          ctx.changed(ref.tabId, signal.at);
-        });
-      }
       case 'resources_seen': {
         const ref = refOf(sender, Date.now());
         if (!ref) return;
         const items = validResources(message.items);
+        if (items.length === 0) return;
         // Behind the tab's held request writes (quiet.ts): a witness of a request still held in memory would
         // otherwise be written as a hit of its own, then replaced by the request's. Acknowledged once written.
         const afterLoad = new Promise<void>((resolve) => ctx.afterLoad(ref.tabId, resolve));
@@ -131,11 +132,5 @@ export function registerMessages(ctx: WorkerContext): void {
 /** What may travel in a batch: page messages only (no batch in a batch, no extension-page command). */
 function isPageMessage(m: unknown): m is PageMessage {
   const type = typeof m === 'object' && m !== null ? (m as { type?: unknown }).type : undefined;
-  return (
-    type === 'page_body' ||
-    type === 'goal_fired' ||
-    type === 'page_event' ||
-    type === 'resources_seen' ||
-    type === 'page_title'
-  );
+  return type === 'page_signal' || type === 'goal_fired' || type === 'resources_seen' || type === 'page_title';
 }

@@ -34,3 +34,54 @@ describe('watchPage numbers its observations', () => {
     ]);
   });
 });
+
+describe('watchPage started after the page loaded (the content script comes at its load event)', () => {
+  it('handles a click and a submit the page hooks held as their listeners would, at the time they happened', () => {
+    document.body.innerHTML = `<button class="add-to-cart">Add to cart</button>
+      <form id="newsletter"><input type="email" name="email"></form>`;
+    const fired: GoalFiring[] = [];
+    const watcher = watchPage({
+      win: window as Window & typeof globalThis,
+      fire: (f) => fired.push(f),
+      now: () => 9_000,
+      pageUrl: () => 'https://shop.example/',
+    });
+    watcher.setGoals([
+      { id: 'cart', name: 'Add to cart', trigger: { kind: 'click', selector: '.add-to-cart' }, expect: [] },
+      { id: 'news', name: 'Newsletter', trigger: { kind: 'form_submit', hasField: 'email' }, expect: [] },
+    ]);
+    watcher.replay('click', document.querySelector('.add-to-cart')!, 1_200);
+    watcher.replay('submit', document.getElementById('newsletter')!, 1_300);
+    // A type no goal listens for, and an element that is not a form for a submit: nothing.
+    watcher.replay('play', document.querySelector('.add-to-cart')!, 1_400);
+    watcher.replay('submit', document.querySelector('.add-to-cart')!, 1_500);
+    expect(fired.map((f) => [f.goalId, f.at, f.element?.selector])).toEqual([
+      ['cart', 1_200, 'button.add-to-cart'],
+      ['news', 1_300, 'form#newsletter'],
+    ]);
+    // Live events carry the time they are seen.
+    document.querySelector<HTMLButtonElement>('.add-to-cart')!.click();
+    expect(fired.at(-1)).toMatchObject({ goalId: 'cart', at: 9_000 });
+  });
+
+  it('counts time on the page from its navigation, and from a route change for the next page', () => {
+    const delays: number[] = [];
+    // The page started 4 s before the watcher (performance.now()), which starts at 10 s on the epoch clock.
+    const win = new Proxy(window, {
+      get(target, key) {
+        if (key === 'setTimeout') return (_: () => void, ms: number) => delays.push(ms);
+        if (key === 'clearTimeout') return () => undefined;
+        if (key === 'performance') return { now: () => 4_000 };
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as Window & typeof globalThis;
+    let now = 10_000;
+    const watcher = watchPage({ win, fire: () => undefined, now: () => now, pageUrl: () => 'https://shop.example/' });
+    watcher.setGoals([{ id: 'read', name: 'Read 5 s', trigger: { kind: 'time_on_page', seconds: 5 }, expect: [] }]);
+    expect(delays).toEqual([1_000]);
+    now = 30_000;
+    watcher.observe({ kind: 'page_view', url: 'https://shop.example/checkout', virtual: true });
+    expect(delays).toEqual([1_000, 5_000]);
+  });
+});

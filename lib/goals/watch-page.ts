@@ -27,6 +27,11 @@ export interface PageWatcher {
   setGoals: (goals: readonly Goal[]) => void;
   /** Observations from outside the DOM (the page hooks' dataLayer events, route changes). */
   observe: (obs: Observation) => void;
+  /**
+   * A DOM event that happened before the watcher was there (the page hooks held it): handled as the listener for
+   * its type would have, with the time it happened.
+   */
+  replay: (type: string, element: Element, at: number) => void;
 }
 
 const LISTEN = { capture: true, passive: true } as const;
@@ -85,6 +90,11 @@ export function watchPage(env: WatchEnv): PageWatcher {
   const shadowRoots = new WeakSet<ShadowRoot>();
   /** Numbers this document's observations: the goals one DOM event matched share its number. */
   let observations = 0;
+  /** The document's listeners for its elements' events, by type: what a replayed event is handed to. */
+  let handlers = new Map<string, (el: Element) => void>();
+  let replayAt: number | undefined;
+  /** When the page began — its navigation, or its last route change —: time goals count from there. */
+  let pageStart = env.now() - (win.performance?.now() ?? 0);
 
   const observe = (obs: Observation) => {
     const here: PageContext = { url: env.pageUrl() };
@@ -109,7 +119,7 @@ export function watchPage(env: WatchEnv): PageWatcher {
         goalId: goal.id,
         goalName: goal.name,
         trigger: goal.trigger.kind,
-        at: env.now(),
+        at: replayAt ?? env.now(),
         observation,
         url: here.url,
         ...(win.top !== win && { frameUrl: win.location.href }),
@@ -128,11 +138,13 @@ export function watchPage(env: WatchEnv): PageWatcher {
    * A listener for events on elements: called with the element that took the event — the original target inside
    * open shadow roots, not the retargeted host.
    */
-  const onElement = (target: EventTarget, type: string, fn: (el: Element) => void) =>
+  const onElement = (target: EventTarget, type: string, fn: (el: Element) => void) => {
+    if (target === doc) handlers.set(type, fn);
     listen(target, type, (e) => {
       const el = e.composedPath()[0] as Node | undefined;
       if (el?.nodeType === 1) fn(el as Element);
     });
+  };
 
   const onSubmit = (form: Element) => {
     if (form.localName === 'form') observe({ kind: 'submit', form });
@@ -201,7 +213,7 @@ export function watchPage(env: WatchEnv): PageWatcher {
     }
     if (list.scrollPercents.length > 0) {
       let pending = false;
-      listen(win, 'scroll', () => {
+      const measure = () => {
         if (pending) return;
         pending = true;
         win.requestAnimationFrame(() => {
@@ -210,10 +222,13 @@ export function watchPage(env: WatchEnv): PageWatcher {
           const reached = scrollHeight > 0 ? ((win.scrollY + win.innerHeight) / scrollHeight) * 100 : 100;
           for (const percent of list.scrollPercents) if (reached >= percent) observe({ kind: 'scroll', percent });
         });
-      });
+      };
+      listen(win, 'scroll', measure);
+      // Scrolled before the watcher was there (while the page loaded): measured now.
+      if (win.scrollY > 0) measure();
     }
     for (const seconds of list.timeSeconds) {
-      const timer = win.setTimeout(() => observe({ kind: 'time', seconds }), seconds * 1000);
+      const timer = win.setTimeout(() => observe({ kind: 'time', seconds }), pageStart + seconds * 1000 - env.now());
       cleanup.push(() => win.clearTimeout(timer));
     }
     if (list.visibleSelectors.length > 0) {
@@ -256,17 +271,31 @@ export function watchPage(env: WatchEnv): PageWatcher {
     }
   };
 
+  const setGoals = (next: readonly Goal[]) => {
+    goals = next;
+    for (const fn of cleanup) fn();
+    cleanup = [];
+    handlers = new Map();
+    install();
+  };
   return {
-    setGoals(next) {
-      goals = next;
-      for (const fn of cleanup) fn();
-      cleanup = [];
-      install();
-    },
+    setGoals,
     observe(obs) {
-      // A new route is a new page for thresholds: scroll and time count again.
-      if (obs.kind === 'page_view' && obs.virtual) firedOnce.clear();
+      // A new route is a new page for thresholds: scroll and time count again, time from now.
+      if (obs.kind === 'page_view' && obs.virtual) {
+        firedOnce.clear();
+        pageStart = env.now();
+        setGoals(goals);
+      }
       observe(obs);
+    },
+    replay(type, element, at) {
+      replayAt = at;
+      try {
+        safely(() => handlers.get(type)?.(element), undefined);
+      } finally {
+        replayAt = undefined;
+      }
     },
   };
 }

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { installPageHooks, signalPoster } from './hooks';
-import { SIGNAL_KEY, type PageSignal } from './signals';
+import { Window as HappyWindow } from 'happy-dom';
+import { EARLY_EVENT, HOLD_MAX, READY_EVENT, SIGNAL_KEY, type PageSignal } from './signals';
 
 type Win = Window &
   typeof globalThis & {
@@ -228,17 +229,68 @@ describe('history', () => {
 });
 
 describe('signalPoster', () => {
-  const fakeWindow = (posted: unknown[]) =>
-    ({
+  /** A window that records what is posted, and whose content script says it listens when `ready()` is called. */
+  const fakeWindow = (posted: unknown[]) => {
+    const listeners: Array<() => void> = [];
+    const win = {
       postMessage: (m: unknown) => posted.push(m),
       queueMicrotask: (fn: () => void) => queueMicrotask(fn),
       location: { origin: 'https://shop.example' },
-    }) as unknown as Window;
+      addEventListener: (type: string, fn: () => void) => {
+        if (type === READY_EVENT) listeners.push(fn);
+      },
+    } as unknown as Window;
+    const ready = () => {
+      for (const fn of listeners.splice(0)) fn();
+    };
+    return Object.assign(win, { ready });
+  };
   const history = (n: number): PageSignal => ({ kind: 'history', url: `https://shop.example/${n}`, at: n });
+  /** A poster whose content script already listens. */
+  const readyPoster = (posted: unknown[], max?: number) => {
+    const win = fakeWindow(posted);
+    const post = signalPoster(win, max);
+    win.ready();
+    return post;
+  };
+
+  it('holds what comes before the content script listens, then posts it in order, at most HOLD_MAX', async () => {
+    const posted: unknown[] = [];
+    const win = fakeWindow(posted);
+    const post = signalPoster(win, 2);
+    for (let i = 1; i <= 3; i++) post(history(i));
+    await Promise.resolve();
+    expect(posted).toEqual([]);
+    post(history(4));
+    win.ready();
+    expect(posted).toEqual([
+      { [SIGNAL_KEY]: [history(1), history(2)] },
+      { [SIGNAL_KEY]: [history(3)] },
+      { [SIGNAL_KEY]: [history(4)] },
+    ]);
+    // Once it listens, signals go as they come; a flood before it was cut at HOLD_MAX.
+    const flooded: unknown[] = [];
+    const other = fakeWindow(flooded);
+    const postFlood = signalPoster(other, 1);
+    for (let i = 0; i < HOLD_MAX + 50; i++) postFlood(history(i));
+    other.ready();
+    expect(flooded).toHaveLength(HOLD_MAX);
+  });
+
+  it('posts at once from a poster made after the content script said it listens (the CMP reader)', async () => {
+    const posted: unknown[] = [];
+    const win = fakeWindow(posted);
+    signalPoster(win);
+    win.ready();
+    const late = signalPoster(win);
+    late(history(1));
+    await Promise.resolve();
+    expect(posted).toEqual([{ [SIGNAL_KEY]: [history(1)] }]);
+  });
 
   it('posts the signals of one task together, once the task is done', async () => {
     const posted: unknown[] = [];
-    const post = signalPoster(fakeWindow(posted));
+    const post = readyPoster(posted);
     post(history(1));
     post(history(2));
     expect(posted).toEqual([]);
@@ -251,7 +303,7 @@ describe('signalPoster', () => {
 
   it('posts a full batch at once, and the rest after', async () => {
     const posted: unknown[] = [];
-    const post = signalPoster(fakeWindow(posted), 2);
+    const post = readyPoster(posted, 2);
     for (let i = 1; i <= 3; i++) post(history(i));
     expect(posted).toEqual([{ [SIGNAL_KEY]: [history(1), history(2)] }]);
     await Promise.resolve();
@@ -260,7 +312,7 @@ describe('signalPoster', () => {
 
   it('does not use Array.prototype.push, which the page may have patched', async () => {
     const posted: unknown[] = [];
-    const post = signalPoster(fakeWindow(posted));
+    const post = readyPoster(posted);
     const original = Array.prototype.push;
     let calls = 0;
     Array.prototype.push = function (this: unknown[], ...items: unknown[]) {
@@ -274,5 +326,39 @@ describe('signalPoster', () => {
       Array.prototype.push = original;
     }
     expect(calls).toBe(0);
+  });
+});
+
+describe('before the content script is there', () => {
+  it('holds clicks and submits on their elements, and hands each over once, when the content script listens', () => {
+    const fresh = new HappyWindow({ url: 'https://shop.example/' }) as unknown as Window & typeof globalThis;
+    installPageHooks(fresh, () => undefined);
+    const doc = fresh.document;
+    doc.body.innerHTML = '<button id="add">Add</button><form id="news"></form>';
+    const button = doc.getElementById('add')!;
+    const form = doc.getElementById('news')!;
+    const handed: Array<{ target: EventTarget | null; detail: string }> = [];
+    fresh.addEventListener(
+      EARLY_EVENT,
+      (e) => handed.push({ target: e.target, detail: (e as CustomEvent).detail }),
+      true,
+    );
+    let pageClicks = 0;
+    button.addEventListener('click', () => pageClicks++);
+    button.click();
+    form.dispatchEvent(new fresh.Event('submit', { bubbles: true }));
+    expect(handed).toEqual([]);
+    fresh.dispatchEvent(new fresh.CustomEvent(READY_EVENT));
+    expect(handed.map((h) => [h.target, h.detail.split(' ')[0]])).toEqual([
+      [button, 'click'],
+      [form, 'submit'],
+    ]);
+    expect(Number(handed[0]!.detail.split(' ')[1])).toBeGreaterThan(0);
+    // The page's own listener saw one click, not a second one; later clicks are not held.
+    expect(pageClicks).toBe(1);
+    button.click();
+    fresh.dispatchEvent(new fresh.CustomEvent(READY_EVENT));
+    expect(handed).toHaveLength(2);
+    fresh.close();
   });
 });

@@ -1,4 +1,14 @@
-import { SIGNAL_BODY_CAP, SIGNAL_KEY, SIGNALS_PER_MESSAGE, type ConsentSource, type PageSignal } from './signals';
+import {
+  EARLY_EVENT,
+  EARLY_TYPES,
+  HOLD_MAX,
+  SIGNAL_BODY_CAP,
+  SIGNAL_KEY,
+  SIGNALS_PER_MESSAGE,
+  whenReady,
+  type ConsentSource,
+  type PageSignal,
+} from './signals';
 import { boundedJson, isList } from './snapshot';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -219,11 +229,29 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
       });
     });
   win.setTimeout(poll, 0);
+
+  // Until the content script is there (it comes once the page has loaded), the DOM events a goal may need are held:
+  // then each is dispatched again, under a name of ours, on its element — the page's own listeners never see a
+  // second click. The element crosses worlds that way; the time it happened, in the detail. (Left to the page's
+  // Event and dispatchEvent: a page that patches them can only hide its own clicks, as it could by other means.)
+  let held: Array<[type: string, target: EventTarget | undefined, at: number]> | undefined = [];
+  const hold = (e: Event) => {
+    if (held && held.length < HOLD_MAX) held[held.length] = [e.type, e.composedPath()[0], now()];
+  };
+  for (const type of EARLY_TYPES) win.addEventListener(type, hold, { capture: true, passive: true });
+  whenReady(win, () => {
+    const all = held ?? [];
+    held = undefined;
+    for (let i = 0; i < all.length; i++) {
+      const [type, target, at] = all[i]!;
+      safe(() => target?.dispatchEvent(new CustomEvent(EARLY_EVENT, { composed: true, detail: `${type} ${at}` })));
+    }
+  });
 }
 
 /**
- * How the main world posts signals to the content script of the same frame. The signals of one task go
- * together, once the task's script is done (a microtask): a page that pushes ten events while it loads costs one
+ * How the main world posts signals to the content script of the same frame, once it listens (whenReady). The
+ * signals of one task go together, once the task's script is done (a microtask): a page that pushes ten events while it loads costs one
  * message, not ten. postMessage and queueMicrotask are captured now, before the page can replace them; the batch
  * is filled by index, not with Array.prototype.push, which the page may have patched.
  */
@@ -232,11 +260,24 @@ export function signalPoster(win: Window, max = SIGNALS_PER_MESSAGE): (signal: P
   const later = win.queueMicrotask.bind(win);
   const origin = win.location.origin === 'null' ? '*' : win.location.origin;
   let batch: PageSignal[] | undefined;
+  // Batches made before the content script listens wait for it (at most HOLD_MAX signals), then go in order.
+  let waiting: PageSignal[][] | undefined = [];
+  let count = 0;
+  const send = (signals: PageSignal[]) => {
+    if (!waiting) postMessage({ [SIGNAL_KEY]: signals }, origin);
+    else if ((count += signals.length) <= HOLD_MAX) waiting[waiting.length] = signals;
+  };
   const flush = () => {
     const signals = batch;
     batch = undefined;
-    if (signals) postMessage({ [SIGNAL_KEY]: signals }, origin);
+    if (signals) send(signals);
   };
+  whenReady(win, () => {
+    flush();
+    const all = waiting ?? [];
+    waiting = undefined;
+    for (let i = 0; i < all.length; i++) send(all[i]!);
+  });
   return (signal) => {
     if (!batch) {
       batch = [];

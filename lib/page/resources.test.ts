@@ -27,4 +27,11 @@ describe('toResourceSeen / validResources', () => {
     expect(validResources(Array.from({ length: 500 }, () => good))).toHaveLength(200);
     expect(validResources('nope')).toEqual([]);
   });
+
+  it('keeps only the tag candidates: the content script sends every entry of its frame', () => {
+    const pixel = { url: 'https://www.facebook.com/tr/?id=1&ev=Lead', at: 1, initiator: 'img', status: 0 };
+    const picture = { url: 'https://shop.test/hero.jpg', at: 2, initiator: 'img', status: 200 };
+    const style = { url: 'https://shop.test/a.js', at: 3, initiator: 'css', status: 200 };
+    expect(validResources([pixel, picture, style])).toEqual([pixel]);
+  });
 });

@@ -37,7 +37,11 @@ export function toResourceSeen(
   };
 }
 
-/** What the worker accepts of a page's claim: bounded, well-formed items only (the page may forge them). */
+/**
+ * What the worker accepts of a page's claim: bounded, well-formed items only (the page may forge them), and of
+ * those the tag candidates. The content script sends its frame's entries unsorted — the sorting is done here, in
+ * the worker, not in the code every frame of every page loads.
+ */
 export function validResources(items: unknown): ResourceSeen[] {
   if (!Array.isArray(items)) return [];
   const out: ResourceSeen[] = [];
@@ -50,7 +54,8 @@ export function validResources(items: unknown): ResourceSeen[] {
       typeof at === 'number' &&
       Number.isFinite(at) &&
       typeof initiator === 'string' &&
-      typeof status === 'number'
+      typeof status === 'number' &&
+      isTagCandidate({ name: url, initiatorType: initiator })
     ) {
       out.push({ url, at, initiator: initiator.slice(0, 32), status });
     }

@@ -2,6 +2,37 @@
 // of these — it shares the channel — so the content script validates each one and treats it as a claim.
 
 export const SIGNAL_KEY = '__tagwatch_signal__';
+/**
+ * The content script is injected once the page has loaded (entrypoints/background/content-injection.ts): until it
+ * dispatches this event on the window, the main world holds what it saw — signals, and the clicks, submits and
+ * plays a goal may be waiting for — and hands it over then (whenReady).
+ */
+export const READY_EVENT = '__tagwatch_ready__';
+/** Dispatched by the main world on the element of a click, submit or play it held, detail `"<type> <epoch ms>"`. */
+export const EARLY_EVENT = '__tagwatch_early__';
+/** The DOM events held until the content script is there: what goals are made of and may happen before load. */
+export const EARLY_TYPES = ['click', 'submit', 'play', 'ended'];
+/** At most this many signals and events wait for the content script. */
+export const HOLD_MAX = 200;
+const READY = Symbol.for('tagwatch.ready');
+
+/**
+ * Run `fn` once the content script of this frame listens (at once if it already does). The main world keeps the mark
+ * (the isolated world's properties are its own), so a script injected later (the CMP reader) sends at once.
+ */
+export function whenReady(win: Window, fn: () => void): void {
+  const w = win as unknown as Record<symbol, true>;
+  if (w[READY]) return fn();
+  win.addEventListener(
+    READY_EVENT,
+    () => {
+      w[READY] = true;
+      fn();
+    },
+    { once: true },
+  );
+}
+
 /** Bodies larger than this are cut by the hooks before they cross worlds. Same cap as webRequest bodies. */
 export const SIGNAL_BODY_CAP = 64 * 1024;
 /**
@@ -58,9 +89,10 @@ const FIELDS: Readonly<Record<PageSignal['kind'], Field[]>> = {
 
 /**
  * A signal if `sig` is one well-formed signal, else undefined: a fresh object with the known fields only, each a
- * string within its bounds. Never throws, whatever the page sent.
+ * string within its bounds. Never throws, whatever the page sent. Run by the worker on what the content script
+ * relays (`page_signal`), before anything is stored.
  */
-function signalOf(sig: unknown): PageSignal | undefined {
+export function validSignal(sig: unknown): PageSignal | undefined {
   try {
     if (!isObj(sig)) return undefined;
     // Each property is read once: a getter of the page may answer differently the second time.
@@ -82,32 +114,41 @@ function signalOf(sig: unknown): PageSignal | undefined {
 }
 
 /**
- * The well-formed signals of a message: `{ [SIGNAL_KEY]: signal }` or `{ [SIGNAL_KEY]: [signal, …] }` (the
- * hooks send a task's signals together), at most SIGNALS_PER_MESSAGE. Never throws, whatever the page sent.
+ * The largest a signal may be as JSON for the content script to relay it: a request body at its cap, its URL and
+ * the rest. Larger ones are forged, and dropped before they cost the worker anything.
  */
-export function parseSignals(data: unknown): PageSignal[] {
-  const out: PageSignal[] = [];
+export const SIGNAL_JSON_CAP = SIGNAL_BODY_BASE64_CAP + 20_000;
+
+/**
+ * The signals of a message of the hooks (`{ [SIGNAL_KEY]: [signal, …] }`), as posted, at most SIGNALS_PER_MESSAGE:
+ * the objects of a known kind, with a time, within SIGNAL_JSON_CAP as JSON. Not validated further — the content
+ * script relays them and the worker validates each one (validSignal) — but what cannot be a signal of the hooks is
+ * left out here, before it costs the page's rate (the content script's token bucket). Never throws, whatever the
+ * page sent.
+ */
+export function postedSignals(data: unknown): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
   try {
-    if (!isObj(data)) return out;
-    const value = data[SIGNAL_KEY];
-    const list: unknown[] = Array.isArray(value) ? value : [value];
+    const list = isObj(data) ? data[SIGNAL_KEY] : undefined;
+    if (!Array.isArray(list)) return out;
     for (let i = 0; i < list.length && i < SIGNALS_PER_MESSAGE; i++) {
-      const sig = signalOf(list[i]);
-      if (sig) out.push(sig);
+      try {
+        const item: unknown = list[i];
+        if (
+          isObj(item) &&
+          /^(request|datalayer|history|consent)$/.test(String(item.kind)) &&
+          Number.isFinite(item.at) &&
+          JSON.stringify(item).length <= SIGNAL_JSON_CAP
+        )
+          out.push(item);
+      } catch {
+        // A value JSON cannot write (a BigInt): not a signal of the hooks.
+      }
     }
   } catch {
     // A getter or a proxy of the page threw: nothing more from this message.
   }
   return out;
-}
-
-/** A signal if `data` is exactly one well-formed signal, else undefined. Never throws, whatever the page sent. */
-export function parseSignal(data: unknown): PageSignal | undefined {
-  try {
-    return isObj(data) && !Array.isArray(data[SIGNAL_KEY]) ? signalOf(data[SIGNAL_KEY]) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A token bucket: a page may not flood the worker whatever it sends. */

@@ -6,8 +6,9 @@ document.getElementById('buy').addEventListener('click', function () {
   document.getElementById('status').textContent = 'Bought';
 });
 
+/** A forged dataLayer event, in the exact form the hooks post theirs (a list of one task's signals). */
 function forgedEvent(n) {
-  return { __tagwatch_signal__: { kind: 'datalayer', source: 'dataLayer', event: 'forged_event', data: '{"n":' + n + '}', at: Date.now() } };
+  return { __tagwatch_signal__: [{ kind: 'datalayer', source: 'dataLayer', event: 'forged_event', data: '{"n":' + n + '}', at: Date.now() }] };
 }
 
 /** Messages the content script must refuse without a hiccup. */
@@ -31,11 +32,15 @@ function malformed() {
     { __tagwatch_signal__: new Array(100000).fill(KEY) },
     new ArrayBuffer(1024 * 1024),
   ];
+  // The same, in the list form the hooks use.
+  out.slice(4, 16).forEach(function (m) {
+    if (m && typeof m === 'object' && KEY in m) out.push({ __tagwatch_signal__: [m[KEY]] });
+  });
   // Huge: over every cap the content script has.
   var big = new Array(8 * 1024 * 1024 + 1).join('x');
-  out.push({ __tagwatch_signal__: { kind: 'datalayer', source: 'dataLayer', event: big, at: Date.now() } });
-  out.push({ __tagwatch_signal__: { kind: 'request', api: 'beacon', url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-FORGED&en=purchase', method: 'POST', body: big, at: Date.now() } });
-  out.push({ __tagwatch_signal__: { kind: 'history', url: big, at: Date.now() } });
+  out.push({ __tagwatch_signal__: [{ kind: 'datalayer', source: 'dataLayer', event: big, at: Date.now() }] });
+  out.push({ __tagwatch_signal__: [{ kind: 'request', api: 'beacon', url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-FORGED&en=purchase', method: 'POST', body: big, at: Date.now() }] });
+  out.push({ __tagwatch_signal__: [{ kind: 'history', url: big, at: Date.now() }] });
   return out;
 }
 
@@ -47,7 +52,7 @@ window.floodForgedSignals = function (ms, min) {
     var sent = 0;
     malformed().forEach(function (m) { window.postMessage(m, '*'); sent++; });
     // A forged route change: the content script checks it against the real location and ignores it.
-    window.postMessage({ __tagwatch_signal__: { kind: 'history', url: 'https://evil.example/checkout', at: Date.now() } }, '*');
+    window.postMessage({ __tagwatch_signal__: [{ kind: 'history', url: 'https://evil.example/checkout', at: Date.now() }] }, '*');
     (function tick() {
       for (var i = 0; i < 250; i++) {
         window.postMessage(forgedEvent(sent), '*');
