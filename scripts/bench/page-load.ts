@@ -55,7 +55,8 @@ interface ManifestShape {
 
 /**
  * The ablation: copies of the built extension with one part removed at a time — each content script, both, or
- * the worker's work (its listener reduced to the floor's). What each removal saves is what that part costs.
+ * the worker's work (its listener reduced to the floor's; without the worker, nothing injects the isolated-world
+ * script either). What each removal saves is what that part costs.
  */
 export function ablations(dir = EXTENSION_DIR): { configs: LoadConfig[]; cleanup: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'tagwatch-ablation-'));
@@ -68,16 +69,19 @@ export function ablations(dir = EXTENSION_DIR): { configs: LoadConfig[]; cleanup
     writeFileSync(join(out, 'manifest.json'), JSON.stringify(copy));
     return { name, dir: out };
   };
-  const without = (file: string) => (m: ManifestShape) => {
-    m.content_scripts = (m.content_scripts ?? []).filter((c) => !(c.js ?? []).some((js) => js.endsWith(file)));
+  const withoutHooks = (m: ManifestShape) => {
+    m.content_scripts = (m.content_scripts ?? []).filter((c) => !(c.js ?? []).some((js) => js.endsWith('page-hooks.js')));
   };
+  // The isolated-world script is injected by the worker once a page has loaded: emptied, the worker injects nothing.
+  const withoutContent = (out: string) => writeFileSync(join(out, 'content-scripts', 'content.js'), '');
   const configs = [
-    variant('− page hooks (main world)', without('page-hooks.js')),
-    variant('− content script (isolated world)', without('/content.js')),
-    variant('− both content scripts (worker only)', (m) => {
-      m.content_scripts = [];
+    variant('− page hooks (main world)', withoutHooks),
+    variant('− content script (isolated world)', (_, out) => withoutContent(out)),
+    variant('− both content scripts (worker only)', (m, out) => {
+      withoutHooks(m);
+      withoutContent(out);
     }),
-    variant('− worker (floor listener + content scripts)', (m, out) => {
+    variant('− worker (floor listener + page hooks)', (m, out) => {
       copyFileSync(join(FLOOR_DIR, 'background.js'), join(out, 'floor-background.js'));
       m.background = { service_worker: 'floor-background.js' };
     }),
