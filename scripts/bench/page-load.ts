@@ -70,7 +70,9 @@ export function ablations(dir = EXTENSION_DIR): { configs: LoadConfig[]; cleanup
     return { name, dir: out };
   };
   const withoutHooks = (m: ManifestShape) => {
-    m.content_scripts = (m.content_scripts ?? []).filter((c) => !(c.js ?? []).some((js) => js.endsWith('page-hooks.js')));
+    m.content_scripts = (m.content_scripts ?? []).filter(
+      (c) => !(c.js ?? []).some((js) => js.endsWith('page-hooks.js')),
+    );
   };
   // The isolated-world script is injected by the worker once a page has loaded: emptied, the worker injects nothing.
   const withoutContent = (out: string) => writeFileSync(join(out, 'content-scripts', 'content.js'), '');
