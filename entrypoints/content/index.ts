@@ -8,16 +8,17 @@ import { toResourceSeen, type ResourceSeen } from '@/lib/page/resources';
 import { EARLY_EVENT, HOLD_MAX, postedSignals, rateLimiter, READY_EVENT } from '@/lib/page/signals';
 import { api as browser } from './api';
 
-// The isolated world: watch the page for the active plan's triggers, and relay what the main-world hooks saw
-// after validating it (the page can forge those messages) and bounding it (the page can flood them).
+// The isolated world: watch the page for the active plan's triggers, and relay what the main-world hooks saw,
+// bounded (the page can forge those messages and flood them; the worker validates them before it stores any).
 //
-// Not in the manifest: the worker injects it once the frame has loaded, or as the frame is left before that
+// Not in the manifest: the worker injects it once the page has loaded, or as the page is left before that
 // (entrypoints/background/content-injection.ts). Created at document_start in every frame, an isolated world cost
-// each page load more than everything else Tagwatch does; the main-world hooks hold what happens before (READY_EVENT).
+// each page load more than the rest of the content scripts; the main-world hooks hold what happens before it comes
+// (READY_EVENT).
 //
 // Built bare (wxt.config.ts: the entry module calls `main` and nothing else): WXT's content-script wrapper
 // (ContentScriptContext) would add 3 KB and a postMessage to every page for a dev-reload feature this script
-// does not use. It runs in the page's critical path, so it does as little as it can there.
+// does not use. It loads into every frame of every page, so it stays small.
 export default defineContentScript({
   matches: ['<all_urls>'],
   registration: 'runtime',
