@@ -28,13 +28,14 @@ export async function reportPageLoad(): Promise<void> {
           `\nPage-load cost: ${page.page} (${page.tagRequests.toFixed(0)} tag requests a load), ${page.loads}× in each browser, interleaved`,
         );
         console.log(
-          `  ${'browser'.padEnd(46)} ${'median'.padStart(9)} ${'÷ floor'.padStart(8)} ${'(middle half)'.padStart(14)} ${'÷ none'.padStart(7)}`,
+          `  ${'browser'.padEnd(46)} ${'median'.padStart(9)} ${'÷ floor'.padStart(8)} ${'(95 % CI)'.padStart(12)} ${'(middle half)'.padStart(14)} ${'÷ none'.padStart(7)}`,
         );
         for (const c of page.configs) {
           const [q1, q3] = c.toFloorQuartiles;
+          const [lo, hi] = c.toFloorInterval;
           const target = c.name === 'Tagwatch' ? '  (target ≤ 1.05 × floor)' : '';
           console.log(
-            `  ${c.name.padEnd(46)} ${`${c.medianMs.toFixed(1)} ms`.padStart(9)} ${c.toFloor.toFixed(3).padStart(8)} ${`${q1.toFixed(2)}–${q3.toFixed(2)}`.padStart(14)} ${c.toNone.toFixed(3).padStart(7)}${target}`,
+            `  ${c.name.padEnd(46)} ${`${c.medianMs.toFixed(1)} ms`.padStart(9)} ${c.toFloor.toFixed(3).padStart(8)} ${`${lo.toFixed(2)}–${hi.toFixed(2)}`.padStart(12)} ${`${q1.toFixed(2)}–${q3.toFixed(2)}`.padStart(14)} ${c.toNone.toFixed(3).padStart(7)}${target}`,
           );
         }
       },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium, serveSite } from '../browser';
-import { median, medianRatio, quantile } from './stats';
+import { median, medianInterval, medianRatio, quantile } from './stats';
 import { startVendorServer } from './vendor-server';
 
 /** One browser of the comparison: an unpacked extension, or none. */
@@ -19,8 +19,10 @@ export interface ConfigFigures {
   /** Median of the pairwise ratios to the floor and to no extension (pairs from the same round). */
   toFloor: number;
   toNone: number;
-  /** The middle half of the pairwise ratios to the floor: the spread of the figure above. */
+  /** The middle half of the pairwise ratios to the floor: the spread of single loads. */
   toFloorQuartiles: [number, number];
+  /** The 95 % bootstrap interval of `toFloor`: how precisely this run pins it. */
+  toFloorInterval: [number, number];
 }
 
 export interface PageLoadFigures {
@@ -139,6 +141,7 @@ export async function benchPageLoad(
             toFloor: medianRatio(t, floor),
             toNone: medianRatio(t, bare),
             toFloorQuartiles: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
+            toFloorInterval: medianInterval(ratios),
           };
         }),
       };
