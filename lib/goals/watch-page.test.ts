@@ -85,3 +85,40 @@ describe('watchPage started after the page loaded (the content script comes at i
     expect(delays).toEqual([1_000, 5_000]);
   });
 });
+
+describe('watchPage and an embedded YouTube player', () => {
+  it('fires a play and a completion the player reports through its iframe API, on the iframe that embeds it', () => {
+    document.body.innerHTML = '<iframe id="tour" title="Product tour"></iframe>';
+    const tour = document.getElementById('tour') as HTMLIFrameElement;
+    const fired: GoalFiring[] = [];
+    const watcher = watchPage({
+      win: window as Window & typeof globalThis,
+      fire: (f) => fired.push(f),
+      now: () => 1_000,
+      pageUrl: () => 'https://shop.example/',
+    });
+    watcher.setGoals([
+      { id: 'play', name: 'Tour played', trigger: { kind: 'video', action: 'play', selector: '#tour' }, expect: [] },
+      {
+        id: 'done',
+        name: 'Tour watched',
+        trigger: { kind: 'video', action: 'complete', selector: '#tour' },
+        expect: [],
+      },
+    ]);
+    const say = (origin: string, data: unknown) =>
+      window.dispatchEvent(
+        new MessageEvent('message', { data: JSON.stringify(data), origin, source: tour.contentWindow }),
+      );
+    say('https://www.youtube.com', { event: 'onStateChange', info: 1 });
+    say('https://www.youtube-nocookie.com', { event: 'onStateChange', info: 0 });
+    // Not the player's API: another origin, another event; a pause (2) is neither a play nor a completion.
+    say('https://evil.example', { event: 'onStateChange', info: 1 });
+    say('https://www.youtube.com', { event: 'infoDelivery', info: 1 });
+    say('https://www.youtube.com', { event: 'onStateChange', info: 2 });
+    expect(fired.map((f) => [f.goalId, f.element?.selector])).toEqual([
+      ['play', 'iframe#tour'],
+      ['done', 'iframe#tour'],
+    ]);
+  });
+});
