@@ -47,9 +47,9 @@ function requestFilter(urls: string[]): WebRequest.RequestFilter {
 /**
  * Every request of every tab: decoded into tag hits, written once its response is in (at most HOLD_MS later,
  * else written then and its outcome added when it comes). While the tab's page loads, the write waits for its load
- * event (quiet.ts), unless a view shows the tab live: the page's own work comes first. Requests that are not tags are dropped here, before any
- * IndexedDB work; the writes of a burst of tag requests share transactions (group commit, lib/store/batch.ts)
- * instead of opening one each.
+ * event (quiet.ts), unless a view shows the tab live: the page's own work comes first. Requests that are not tags
+ * are dropped here, before any IndexedDB work; the writes of a burst of tag requests share transactions (group
+ * commit, lib/store/batch.ts) instead of opening one each.
  */
 export function registerCapture(
   ctx: WorkerContext,

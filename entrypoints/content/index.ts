@@ -5,7 +5,7 @@ import { watchPage } from '@/lib/goals/watch-page';
 import type { Message, PageMessage } from '@/lib/messages';
 import { createOutbox } from '@/lib/page/outbox';
 import { toResourceSeen, type ResourceSeen } from '@/lib/page/resources';
-import { EARLY_EVENT, HOLD_MAX, postedSignals, rateLimiter, READY_EVENT } from '@/lib/page/signals';
+import { dataLayerEvent, EARLY_EVENT, HOLD_MAX, postedSignals, rateLimiter, READY_EVENT } from '@/lib/page/signals';
 import { api as browser } from './api';
 
 // The isolated world: watch the page for the active plan's triggers, and relay what the main-world hooks saw,
@@ -124,8 +124,7 @@ export function main(): void {
       if (event.source !== window) return;
       for (const signal of postedSignals(event.data)) {
         if (!allow()) return;
-        const { kind, event: name, source, data } = signal;
-        if (kind === 'history') {
+        if (signal.kind === 'history') {
           // The claim is checked against the real location: a forged route change changes nothing.
           if (location.href === lastUrl) continue;
           lastUrl = location.href;
@@ -136,15 +135,9 @@ export function main(): void {
         }
         // Relayed as posted, bounded: the worker validates it before it stores anything (validSignal).
         send({ type: 'page_signal', id: id(), signal });
-        // A goal is matched only on an event the worker will store: its checks (signals.ts FIELDS), for this kind.
-        if (
-          kind === 'datalayer' &&
-          typeof name === 'string' &&
-          name.length <= 200 &&
-          /^(dataLayer|gtag|fbq)$/.test(String(source)) &&
-          (data === undefined || (typeof data === 'string' && data.length <= 4096))
-        )
-          watcher.observe({ kind: 'datalayer', event: name, source: source as 'dataLayer' });
+        // A goal is matched only on an event the worker will store.
+        const pushed = dataLayerEvent(signal);
+        if (pushed) watcher.observe(pushed);
       }
     },
     { capture: true, passive: true },

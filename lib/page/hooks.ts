@@ -251,9 +251,9 @@ export function installPageHooks(win: Window & typeof globalThis, post: (signal:
 
 /**
  * How the main world posts signals to the content script of the same frame, once it listens (whenReady). The
- * signals of one task go together, once the task's script is done (a microtask): a page that pushes ten events while it loads costs one
- * message, not ten. postMessage and queueMicrotask are captured now, before the page can replace them; the batch
- * is filled by index, not with Array.prototype.push, which the page may have patched.
+ * signals of one task go together, once the task's script is done (a microtask): a page that pushes ten events
+ * while it loads costs one message, not ten. postMessage and queueMicrotask are captured now, before the page can
+ * replace them; the batch is filled by index, not with Array.prototype.push, which the page may have patched.
  */
 export function signalPoster(win: Window, max = SIGNALS_PER_MESSAGE): (signal: PageSignal) => void {
   const postMessage = win.postMessage.bind(win);

@@ -7,6 +7,7 @@ import {
   SIGNAL_JSON_CAP,
   SIGNAL_KEY,
   SIGNALS_PER_MESSAGE,
+  dataLayerEvent,
   validSignal,
 } from './signals';
 
@@ -135,5 +136,21 @@ describe('rateLimiter', () => {
     expect(Array.from({ length: 8 }, () => allow())).toEqual([true, true, true, true, true, false, false, false]);
     t = 100; // 0.1 s at 10/s: one more token
     expect([allow(), allow()]).toEqual([true, false]);
+  });
+});
+
+describe('dataLayerEvent', () => {
+  it.each([
+    ['a dataLayer push', { kind: 'datalayer', source: 'dataLayer', event: 'sign_up', data: '{}', at: 1 }],
+    ['a gtag event without data', { kind: 'datalayer', source: 'gtag', event: 'purchase', at: 1 }],
+    ['an unknown source', { kind: 'datalayer', source: 'evil', event: 'x', at: 1 }],
+    ['an event name over the cap', { kind: 'datalayer', source: 'fbq', event: 'e'.repeat(201), at: 1 }],
+    ['data that is not a string', { kind: 'datalayer', source: 'dataLayer', event: 'x', data: { deep: 1 }, at: 1 }],
+    ['data over the cap', { kind: 'datalayer', source: 'dataLayer', event: 'x', data: 'd'.repeat(4097), at: 1 }],
+    ['a consent state', { kind: 'consent', source: 'tcf', data: '{}', at: 1 }],
+  ])('names an event exactly when the worker would store it: %s', (_, signal: Record<string, unknown>) => {
+    const named = dataLayerEvent(signal);
+    expect(named !== undefined).toBe(validSignal(signal)?.kind === 'datalayer');
+    if (named) expect(named).toEqual({ kind: 'datalayer', event: signal.event, source: signal.source });
   });
 });

@@ -1,5 +1,6 @@
-// The protocol from the page's main world (lib/page/hooks.ts) to the content script. The page can forge any
-// of these — it shares the channel — so the content script validates each one and treats it as a claim.
+// The protocol from the page's main world (lib/page/hooks.ts) to the content script, and on to the worker. The
+// page can forge any of these — it shares the channel — so the content script bounds them and the worker validates
+// each one (validSignal), treating it as a claim.
 
 export const SIGNAL_KEY = '__tagwatch_signal__';
 /**
@@ -41,6 +42,9 @@ export const SIGNAL_BODY_CAP = 64 * 1024;
  */
 export const SIGNAL_BODY_BASE64_CAP = 87_384;
 const STRING_CAP = 4096;
+/** Where a dataLayer signal comes from, and the longest event name it may carry. */
+const DATALAYER_SOURCE = /^(dataLayer|gtag|fbq)$/;
+const EVENT_CAP = 200;
 /** At most this many signals travel in one message (the hooks send a task's signals together). */
 export const SIGNALS_PER_MESSAGE = 100;
 
@@ -76,8 +80,8 @@ const FIELDS: Readonly<Record<PageSignal['kind'], Field[]>> = {
     ['body', SIGNAL_BODY_BASE64_CAP],
   ],
   datalayer: [
-    ['source', /^(dataLayer|gtag|fbq)$/],
-    ['event', 200],
+    ['source', DATALAYER_SOURCE],
+    ['event', EVENT_CAP],
     ['data', STRING_CAP, true],
   ],
   history: [['url', 16_384]],
@@ -149,6 +153,25 @@ export function postedSignals(data: unknown): Array<Record<string, unknown>> {
     // A getter or a proxy of the page threw: nothing more from this message.
   }
   return out;
+}
+
+/**
+ * The dataLayer event a relayed signal names, as the goals' observation of it, checked as validSignal checks a
+ * dataLayer signal: the content script matches goals on it before the worker has seen it, and a goal must not fire
+ * on an event the worker refuses. Undefined for any other signal.
+ */
+export function dataLayerEvent(
+  signal: Record<string, unknown>,
+): { kind: 'datalayer'; event: string; source: 'dataLayer' | 'gtag' | 'fbq' } | undefined {
+  const { kind, event, source, data } = signal;
+  if (
+    kind === 'datalayer' &&
+    typeof event === 'string' &&
+    event.length <= EVENT_CAP &&
+    DATALAYER_SOURCE.test(String(source)) &&
+    (data === undefined || (typeof data === 'string' && data.length <= STRING_CAP))
+  )
+    return { kind, event, source: source as 'dataLayer' | 'gtag' | 'fbq' };
 }
 
 /** A token bucket: a page may not flood the worker whatever it sends. */
