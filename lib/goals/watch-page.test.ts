@@ -3,17 +3,24 @@ import { describe, expect, it } from 'vitest';
 import type { Goal, GoalFiring } from './types';
 import { watchPage } from './watch-page';
 
+/** A watcher of this test document, on a clock stopped at `now`, and what it fired. */
+function watching(now: number) {
+  const fired: GoalFiring[] = [];
+  const watcher = watchPage({
+    win: window as Window & typeof globalThis,
+    fire: (f) => fired.push(f),
+    now: () => now,
+    pageUrl: () => 'https://shop.example/',
+  });
+  return { fired, watcher };
+}
+
 describe('watchPage numbers its observations', () => {
   it('gives the goals one click matched one number, and the next click another', () => {
     document.body.innerHTML = `<button id="add-to-cart" class="add-to-cart">Add to cart</button>
       <a id="care-guide" href="/care-guide.pdf">Care guide</a>`;
-    const fired: GoalFiring[] = [];
-    const watcher = watchPage({
-      win: window as Window & typeof globalThis,
-      fire: (f) => fired.push(f),
-      now: () => 1_000, // one instant: the numbers alone tell the clicks apart
-      pageUrl: () => 'https://shop.example/',
-    });
+    // One instant: the numbers alone tell the clicks apart.
+    const { fired, watcher } = watching(1_000);
     const goals: Goal[] = [
       { id: 'cart', name: 'Add to cart', trigger: { kind: 'click', selector: '#add-to-cart' }, expect: [] },
       {
@@ -39,13 +46,7 @@ describe('watchPage started after the page loaded (the content script comes at i
   it('handles a click and a submit the page hooks held as their listeners would, at the time they happened', () => {
     document.body.innerHTML = `<button class="add-to-cart">Add to cart</button>
       <form id="newsletter"><input type="email" name="email"></form>`;
-    const fired: GoalFiring[] = [];
-    const watcher = watchPage({
-      win: window as Window & typeof globalThis,
-      fire: (f) => fired.push(f),
-      now: () => 9_000,
-      pageUrl: () => 'https://shop.example/',
-    });
+    const { fired, watcher } = watching(9_000);
     watcher.setGoals([
       { id: 'cart', name: 'Add to cart', trigger: { kind: 'click', selector: '.add-to-cart' }, expect: [] },
       { id: 'news', name: 'Newsletter', trigger: { kind: 'form_submit', hasField: 'email' }, expect: [] },
@@ -90,13 +91,7 @@ describe('watchPage and an embedded YouTube player', () => {
   it('fires a play and a completion the player reports through its iframe API, on the iframe that embeds it', () => {
     document.body.innerHTML = '<iframe id="tour" title="Product tour"></iframe>';
     const tour = document.getElementById('tour') as HTMLIFrameElement;
-    const fired: GoalFiring[] = [];
-    const watcher = watchPage({
-      win: window as Window & typeof globalThis,
-      fire: (f) => fired.push(f),
-      now: () => 1_000,
-      pageUrl: () => 'https://shop.example/',
-    });
+    const { fired, watcher } = watching(1_000);
     watcher.setGoals([
       { id: 'play', name: 'Tour played', trigger: { kind: 'video', action: 'play', selector: '#tour' }, expect: [] },
       {
